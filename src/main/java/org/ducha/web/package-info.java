@@ -1,8 +1,6 @@
 /**
- * The web shell every page shares: layout, navigation, language, home and error pages,
- * and the security filter chains. No feature logic; features contribute their links as
- * {@link org.ducha.shared.NavigationItem} beans, so the shell depends only on
- * {@code shared}.
+ * The web shell: layout, navigation, language, error pages and the security filter chain.
+ * No feature logic; knows the signed-in user only through {@code shared.SignedInUser}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.ducha.web;
