@@ -1,5 +1,6 @@
 package org.ducha.web;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
@@ -15,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
@@ -30,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -41,15 +44,15 @@ class LayoutTest {
 	private MockMvc mvc;
 
 	@Test
-	void servesHtmxFromItsWebJar() throws Exception {
-		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js").with(signedIn(officeStaff())))
+	void servesHtmxFromItsWebJarToAnyone() throws Exception {
+		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("htmx")));
 	}
 
 	@Test
-	void servesTheStylesheet() throws Exception {
-		this.mvc.perform(get("/css/ducha.css").with(signedIn(officeStaff())))
+	void servesTheStylesheetToAnyone() throws Exception {
+		this.mvc.perform(get("/css/ducha.css"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/css"))
 			.andExpect(content().string(containsString(".error-summary")));
@@ -146,6 +149,34 @@ class LayoutTest {
 	}
 
 	@Test
+	void aRefusedCsrfTokenIsRecognisedAfterSendErrorToo() throws Exception {
+		InvalidCsrfTokenException refused = new InvalidCsrfTokenException(
+				new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "expected"), "forged");
+		this.mvc
+			.perform(get("/error").accept(MediaType.TEXT_HTML)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
+				.requestAttr(WebAttributes.ACCESS_DENIED_403, refused)
+				.with(signedIn(officeStaff())))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("表单已过期或无效")));
+	}
+
+	@Test
+	void aVisitorSeesTheLanguageSwitchButNoAccountOrNavigation() throws Exception {
+		this.mvc.perform(get("/login").param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<html lang=\"en\">"), containsString("中文"),
+					not(containsString("Sign out")), not(containsString("class=\"navigation\"")))));
+	}
+
+	@Test
+	void aVisitorIsSentToSignIn() throws Exception {
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void forbiddenPageSaysWhoToAsk() throws Exception {
 		this.mvc
 			.perform(get("/error").accept(MediaType.TEXT_HTML)
@@ -177,11 +208,16 @@ class LayoutTest {
 	}
 
 	record TestUser(String displayName, String unitName, Set<String> roleNames,
-			boolean mustChangePassword) implements SignedInUser {
+			boolean mustChangePassword) implements SignedInUser, AuthenticatedPrincipal, Serializable {
 
 		@Override
 		public String login() {
 			return "zhangsan";
+		}
+
+		@Override
+		public String getName() {
+			return login();
 		}
 
 		@Override
