@@ -23,6 +23,8 @@ import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -110,6 +112,19 @@ class LayoutTest {
 							stringContainsInOrder("<nav class=\"navigation\"",
 									"href=\"/\" aria-current=\"page\">首页</a>", "href=\"/ledger\">返回首页</a>"),
 							not(containsString("href=\"/journal\"")))));
+	}
+
+	@Test
+	void showsTheBannerThatAnActionLeftBehind() throws Exception {
+		// Set as the input flash map directly: MockMvc's flashAttr stores it in a mock
+		// session that Spring Session replaces.
+		FlashMap banner = new FlashMap();
+		banner.put("banner", "error.status");
+		banner.put("bannerArgs", new Object[] { 42 });
+		this.mvc
+			.perform(get("/").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, banner)
+				.with(signedIn(officeStaff())))
+			.andExpect(content().string(stringContainsInOrder("class=\"banner\" role=\"status\"", "错误代码：42")));
 	}
 
 	@Test
