@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
  * here.
  */
 @Component
+@ConditionalOnWebApplication
 class ErrorPageResolver implements ErrorViewResolver {
 
 	private final ErrorAttributes errorAttributes;
