@@ -1,0 +1,89 @@
+package org.ducha.accounts;
+
+import java.util.List;
+
+import org.ducha.shared.Actor;
+import org.ducha.shared.CurrentActor;
+import org.ducha.shared.NotFound;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of units, users and regions, always limited to the signed-in user's data scope: a
+ * read outside it is refused, not filtered silently.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountQueries {
+
+	private final UnitStore units;
+
+	private final UserStore users;
+
+	AccountQueries(UnitStore units, UserStore users) {
+		this.units = units;
+		this.users = users;
+	}
+
+	/** The data scope of the signed-in user. */
+	public DataScope currentScope() {
+		Actor actor = CurrentActor.get();
+		if (!(actor instanceof DuchaPrincipal principal)) {
+			throw new AccessDeniedException("no signed-in user");
+		}
+		Unit unit = this.units.unit(principal.unitId()).orElseThrow(() -> new NotFound("unit", principal.unitId()));
+		return DataScopePolicy.scopeOf(unit, principal.roles(), this::ancestors);
+	}
+
+	private List<Unit> ancestors(Unit unit) {
+		return DataScopePolicy.ancestorIds(unit).stream().map((id) -> this.units.unit(id).orElseThrow()).toList();
+	}
+
+	public List<Unit> unitsInScope() {
+		return this.units.subtree(currentScope().pathPrefix());
+	}
+
+	/**
+	 * The ids of the units in a scope, for features that filter their own tables by unit.
+	 */
+	public List<Long> unitIdsIn(DataScope scope) {
+		return this.units.subtreeIds(scope.pathPrefix());
+	}
+
+	public Unit unit(long id) {
+		Unit unit = this.units.unit(id).orElseThrow(() -> new NotFound("unit", id));
+		if (!currentScope().includes(unit)) {
+			throw new AccessDeniedException("unit " + id + " is outside the user's scope");
+		}
+		return unit;
+	}
+
+	public List<UserAccount> usersInScope() {
+		return this.users.inSubtree(currentScope().pathPrefix());
+	}
+
+	public List<UserAccount> usersOf(Unit unit) {
+		return this.users.inSubtree(unit.path()).stream().filter((u) -> u.unitId() == unit.id()).toList();
+	}
+
+	public UserAccount user(long id) {
+		UserAccount user = this.users.byId(id).orElseThrow(() -> new NotFound("user", id)).account();
+		unit(user.unitId());
+		return user;
+	}
+
+	public List<Region> regions() {
+		return this.units.regions();
+	}
+
+	/**
+	 * Whether any security administrator exists (the first one is designated by the
+	 * system administrator).
+	 */
+	public boolean securityAdministratorExists() {
+		return this.users.anyWithRole(Role.SECADMIN);
+	}
+
+}
