@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class JournalNavigation {
 
 	@Bean
-	NavigationItem journalNavigation() {
+	NavigationItem journalNavigationItem() {
 		return new NavigationItem("nav.journal", "/audit/journal", Set.of("AUDITOR"), 80);
 	}
 
