@@ -20,7 +20,7 @@ class CalendarRepository {
 	}
 
 	WorkingCalendar load() {
-		List<Integer> years = this.jdbc.sql("select year_number from calendar_year").query(Integer.class).list();
+		List<Integer> years = loadedYears();
 		List<CalendarDay> days = this.jdbc.sql("select calendar_date, kind, name from calendar_day")
 			.query((rs, row) -> new CalendarDay(rs.getObject("calendar_date", LocalDate.class),
 					CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getString("name")))
@@ -35,11 +35,8 @@ class CalendarRepository {
 			.list();
 	}
 
-	boolean isLoaded(int year) {
-		return this.jdbc.sql("select count(*) from calendar_year where year_number = ?")
-			.param(year)
-			.query(Integer.class)
-			.single() > 0;
+	List<Integer> loadedYears() {
+		return this.jdbc.sql("select year_number from calendar_year").query(Integer.class).list();
 	}
 
 	/**

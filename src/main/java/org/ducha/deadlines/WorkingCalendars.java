@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.ducha.journal.Journal;
 import org.ducha.shared.CurrentActor;
-import org.ducha.shared.RuleViolation;
+import org.ducha.shared.InvalidInput;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -78,23 +78,21 @@ public class WorkingCalendars {
 	 * @param holidays one holiday range per line: {@code 2027-01-01..2027-01-03 元旦}, or a
 	 * single date and a name; at least one
 	 * @param makeUpDays one make-up working day (调休上班) per line: {@code 2027-02-07}
-	 * @throws RuleViolation {@code calendar.year.*}, {@code calendar.holidays.*} or
-	 * {@code calendar.makeUpDays.*}, naming the offending year or text; the second part
-	 * of the code names the input at fault
+	 * @throws InvalidInput every problem found, each for its field ({@code year},
+	 * {@code holidays} or {@code makeUpDays}) with a {@code calendar.*} code naming the
+	 * offending year or text; nothing is written
 	 */
 	@Transactional
 	public void addYear(int year, List<String> holidays, List<String> makeUpDays) {
-		YearSchedule.checkYear(year);
-		if (this.repository.isLoaded(year)) {
-			throw alreadyLoaded(year);
-		}
-		YearSchedule schedule = YearSchedule.parse(year, holidays, makeUpDays);
+		YearSchedule schedule = YearSchedule.parse(year, this.repository.loadedYears(), holidays, makeUpDays);
 		try {
 			this.repository.insert(schedule, CurrentActor.get().login(),
 					this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		}
 		catch (DuplicateKeyException ex) {
-			throw alreadyLoaded(year);
+			// Another administrator added the same year since we looked.
+			throw new InvalidInput(List
+				.of(new InvalidInput.Problem(YearSchedule.YEAR, "calendar.year.alreadyLoaded", String.valueOf(year))));
 		}
 		this.journal.record("calendar", year, "CalendarYearAdded", schedule.journalData());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -103,10 +101,6 @@ public class WorkingCalendars {
 				WorkingCalendars.this.loaded = null;
 			}
 		});
-	}
-
-	private static RuleViolation alreadyLoaded(int year) {
-		return new RuleViolation("calendar.year.alreadyLoaded", String.valueOf(year));
 	}
 
 	private record Loaded(WorkingCalendar calendar, Instant at) {

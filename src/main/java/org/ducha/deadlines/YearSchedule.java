@@ -4,10 +4,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ducha.shared.InvalidInput;
 import org.ducha.shared.RuleViolation;
 
 /**
@@ -20,6 +22,12 @@ final class YearSchedule {
 	static final int FIRST_YEAR = 2000;
 
 	static final int LAST_YEAR = 2099;
+
+	static final String YEAR = "year";
+
+	static final String HOLIDAYS = "holidays";
+
+	static final String MAKE_UP_DAYS = "makeUpDays";
 
 	private final int year;
 
@@ -34,72 +42,91 @@ final class YearSchedule {
 	}
 
 	/**
-	 * Reads and checks a year's schedule. Blank lines are ignored.
+	 * Reads and checks a year's schedule, reporting every problem at once. Blank lines
+	 * are ignored.
 	 * @param year the year the schedule is for
+	 * @param loadedYears the years already loaded, which cannot be added again
 	 * @param holidayLines one range per line, {@code 2027-01-01..2027-01-03 元旦}
 	 * @param makeUpLines one date per line, {@code 2027-02-07}
-	 * @throws RuleViolation {@code calendar.year.*}, {@code calendar.holidays.*} or
-	 * {@code calendar.makeUpDays.*} for the first problem found
+	 * @throws InvalidInput with a {@code calendar.year.*} problem for field {@code year},
+	 * {@code calendar.holidays.*} for {@code holidays} and {@code calendar.makeUpDays.*}
+	 * for {@code makeUpDays}, each naming the offending year or text
 	 */
-	static YearSchedule parse(int year, List<String> holidayLines, List<String> makeUpLines) {
-		checkYear(year);
-		Map<LocalDate, HolidayRange> holidayDays = new LinkedHashMap<>();
+	static YearSchedule parse(int year, Collection<Integer> loadedYears, List<String> holidayLines,
+			List<String> makeUpLines) {
+		InvalidInput.Collector problems = new InvalidInput.Collector();
+		boolean yearValid = year >= FIRST_YEAR && year <= LAST_YEAR;
+		if (!yearValid) {
+			problems.add(YEAR, "calendar.year.invalid", String.valueOf(year), String.valueOf(FIRST_YEAR),
+					String.valueOf(LAST_YEAR));
+		}
+		else if (loadedYears.contains(year)) {
+			problems.add(YEAR, "calendar.year.alreadyLoaded", String.valueOf(year));
+		}
+		Map<LocalDate, HolidayRange> holidayDays = new HashMap<>();
 		List<HolidayRange> holidays = new ArrayList<>();
 		for (String line : holidayLines) {
 			if (line.isBlank()) {
 				continue;
 			}
-			HolidayRange range = HolidayRange.parse(line);
-			for (LocalDate day : range.dates()) {
-				if (day.getYear() != year) {
-					throw new RuleViolation("calendar.holidays.outsideYear", day.toString(), String.valueOf(year));
-				}
-				HolidayRange earlier = holidayDays.put(day, range);
-				if (earlier != null) {
-					throw new RuleViolation("calendar.holidays.overlap", earlier.toString(), range.toString());
-				}
+			HolidayRange range;
+			try {
+				range = HolidayRange.parse(line);
+			}
+			catch (RuleViolation ex) {
+				problems.add(HOLIDAYS, ex.code(), ex.args());
+				continue;
 			}
 			holidays.add(range);
+			for (LocalDate day : range.dates()) {
+				if (yearValid && day.getYear() != year) {
+					problems.add(HOLIDAYS, "calendar.holidays.outsideYear", day.toString(), String.valueOf(year));
+					break;
+				}
+				HolidayRange earlier = holidayDays.putIfAbsent(day, range);
+				if (earlier != null) {
+					problems.add(HOLIDAYS, "calendar.holidays.overlap", earlier.toString(), range.toString());
+					break;
+				}
+			}
 		}
-		if (holidays.isEmpty()) {
-			throw new RuleViolation("calendar.holidays.none", String.valueOf(year));
+		if (holidays.isEmpty() && problems.isEmpty()) {
+			problems.add(HOLIDAYS, "calendar.holidays.none", String.valueOf(year));
 		}
 		List<LocalDate> makeUpDays = new ArrayList<>();
 		for (String line : makeUpLines) {
-			if (line.isBlank()) {
-				continue;
+			if (!line.isBlank()) {
+				makeUpDay(line.strip(), year, yearValid, holidayDays, makeUpDays, problems);
 			}
-			LocalDate day = makeUpDay(line.strip());
-			if (day.getYear() != year) {
-				throw new RuleViolation("calendar.makeUpDays.outsideYear", day.toString(), String.valueOf(year));
-			}
-			if (makeUpDays.contains(day)) {
-				throw new RuleViolation("calendar.makeUpDays.duplicate", day.toString());
-			}
-			if (holidayDays.containsKey(day)) {
-				throw new RuleViolation("calendar.makeUpDays.isHoliday", day.toString(), holidayDays.get(day).name());
-			}
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				throw new RuleViolation("calendar.makeUpDays.notWeekend", day.toString());
-			}
-			makeUpDays.add(day);
 		}
+		problems.throwIfAny();
 		return new YearSchedule(year, List.copyOf(holidays), List.copyOf(makeUpDays));
 	}
 
-	static void checkYear(int year) {
-		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new RuleViolation("calendar.year.invalid", String.valueOf(year), String.valueOf(FIRST_YEAR),
-					String.valueOf(LAST_YEAR));
-		}
-	}
-
-	private static LocalDate makeUpDay(String text) {
+	private static void makeUpDay(String text, int year, boolean yearValid, Map<LocalDate, HolidayRange> holidayDays,
+			List<LocalDate> makeUpDays, InvalidInput.Collector problems) {
+		LocalDate day;
 		try {
-			return LocalDate.parse(text);
+			day = LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new RuleViolation("calendar.makeUpDays.badDate", text);
+			problems.add(MAKE_UP_DAYS, "calendar.makeUpDays.badDate", text);
+			return;
+		}
+		if (yearValid && day.getYear() != year) {
+			problems.add(MAKE_UP_DAYS, "calendar.makeUpDays.outsideYear", day.toString(), String.valueOf(year));
+		}
+		else if (makeUpDays.contains(day)) {
+			problems.add(MAKE_UP_DAYS, "calendar.makeUpDays.duplicate", day.toString());
+		}
+		else if (holidayDays.containsKey(day)) {
+			problems.add(MAKE_UP_DAYS, "calendar.makeUpDays.isHoliday", day.toString(), holidayDays.get(day).name());
+		}
+		else if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+			problems.add(MAKE_UP_DAYS, "calendar.makeUpDays.notWeekend", day.toString());
+		}
+		else {
+			makeUpDays.add(day);
 		}
 	}
 
