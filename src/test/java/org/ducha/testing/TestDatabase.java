@@ -30,6 +30,9 @@ public class TestDatabase implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if ("configured".equals(System.getProperty("ducha.test.db"))) {
+			return; // the caller (a benchmark) configured the database itself
+		}
 		String name = environment.getProperty(SHARED_NAME, "t" + UUID.randomUUID().toString().replace("-", ""));
 		Map<String, Object> properties = new HashMap<>();
 		if (onPostgres()) {

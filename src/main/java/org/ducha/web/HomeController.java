@@ -1,0 +1,40 @@
+package org.ducha.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.ducha.shared.SignedInUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start page: who you are, in which unit, with which roles, and what you can do here.
+ */
+@Controller
+class HomeController {
+
+	/**
+	 * The order in which roles are listed: the office's work first, the three admins
+	 * last.
+	 */
+	private static final List<String> ROLE_ORDER = List.of("OFFICE", "HANDLER", "LEADER", "AUDITOR", "SYSADMIN",
+			"SECADMIN");
+
+	@GetMapping("/")
+	String showHome(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("roles", (user != null) ? rolesInOrder(user) : List.of());
+		return "home";
+	}
+
+	private static List<String> rolesInOrder(SignedInUser user) {
+		return user.roleNames()
+			.stream()
+			.filter(ROLE_ORDER::contains)
+			.sorted(Comparator.comparingInt(ROLE_ORDER::indexOf))
+			.toList();
+	}
+
+}
