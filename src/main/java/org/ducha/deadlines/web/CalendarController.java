@@ -81,7 +81,8 @@ class CalendarController {
 		try {
 			int year = form.yearNumber();
 			this.calendars.addYear(year, lines(form.holidays()), lines(form.makeUpDays()));
-			redirect.addFlashAttribute("addedYear", String.valueOf(year));
+			redirect.addFlashAttribute("banner", "calendar.added");
+			redirect.addFlashAttribute("bannerArgs", new Object[] { String.valueOf(year) });
 			return "redirect:/calendar?year=" + year;
 		}
 		catch (RuleViolation ex) {

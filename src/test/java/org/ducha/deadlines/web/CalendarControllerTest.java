@@ -1,19 +1,11 @@
 package org.ducha.deadlines.web;
 
-import java.util.Locale;
-import java.util.Set;
-
 import org.ducha.shared.FormErrors;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.DefaultTemplateResolver;
-import org.thymeleaf.templateresolver.ITemplateResolver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -32,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The calendar pages, rendered inside a stand-in for the shared layout so that they are
- * tested on their own. The tests share one database, so each adds its own year.
+ * The calendar pages, rendered in the shared layout. The tests share one database, so
+ * each adds its own year.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -52,7 +44,7 @@ class CalendarControllerTest {
 
 	@Test
 	void yearPageRendersInChinese() throws Exception {
-		this.mvc.perform(get("/calendar").param("year", "2026").locale(Locale.SIMPLIFIED_CHINESE))
+		this.mvc.perform(get("/calendar").param("year", "2026"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2026年节假日安排")));
 	}
@@ -64,7 +56,7 @@ class CalendarControllerTest {
 
 	@Test
 	void yearNotLoadedIsSaidInTheUsersLanguage() throws Exception {
-		this.mvc.perform(get("/calendar").param("year", "2040").locale(Locale.ENGLISH))
+		this.mvc.perform(get("/calendar").param("year", "2040").param("lang", "en"))
 			.andExpect(content().string(containsString("The schedule for 2040 is not loaded.")));
 	}
 
@@ -90,7 +82,7 @@ class CalendarControllerTest {
 				.param("holidays", "2035-01-01 元旦\r\n2035-02-07..2035-02-13 春节\r\n")
 				.param("makeUpDays", "2035-02-17\r\n"))
 			.andExpect(redirectedUrl("/calendar?year=2035"))
-			.andExpect(flash().attribute("addedYear", "2035"));
+			.andExpect(flash().attribute("banner", "calendar.added"));
 	}
 
 	@Test
@@ -100,9 +92,7 @@ class CalendarControllerTest {
 			.andReturn();
 
 		// The flash attributes live in the session, which the cookie names.
-		this.mvc
-			.perform(get(added.getResponse().getRedirectedUrl()).locale(Locale.SIMPLIFIED_CHINESE)
-				.cookie(added.getResponse().getCookies()))
+		this.mvc.perform(get(added.getResponse().getRedirectedUrl()).cookie(added.getResponse().getCookies()))
 			.andExpect(content().string(containsString("已加载2036年的节假日安排")));
 	}
 
@@ -134,7 +124,7 @@ class CalendarControllerTest {
 	void problemIsExplainedBesideItsFieldInTheUsersLanguage() throws Exception {
 		this.mvc
 			.perform(post("/calendar").with(csrf())
-				.locale(Locale.ENGLISH)
+				.param("lang", "en")
 				.param("year", "2037")
 				.param("holidays", "2037-01-01 元旦")
 				.param("makeUpDays", "2037-01-05"))
@@ -155,30 +145,6 @@ class CalendarControllerTest {
 
 	private static FormErrors errorsOf(MvcResult result) {
 		return (FormErrors) result.getModelAndView().getModel().get("errors");
-	}
-
-	/**
-	 * Stands in for the shared layout, which belongs to the web shell: it places the
-	 * page's title and main content and nothing else.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StandInLayout {
-
-		@Bean
-		ITemplateResolver standInLayout() {
-			DefaultTemplateResolver resolver = new DefaultTemplateResolver();
-			resolver.setResolvablePatterns(Set.of("layout"));
-			resolver.setTemplateMode(TemplateMode.HTML);
-			resolver.setOrder(0);
-			resolver.setTemplate("""
-					<!DOCTYPE html>
-					<html th:fragment="page(title, main)">
-					<head><title th:replace="${title}"></title></head>
-					<body><main th:replace="${main}"></main></body>
-					</html>""");
-			return resolver;
-		}
-
 	}
 
 }
