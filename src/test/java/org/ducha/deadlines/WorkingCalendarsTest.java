@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.ducha.shared.Actor;
 import org.ducha.shared.RuleViolation;
+import org.ducha.testing.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The calendar as stored. The tests share one database, so each adds its own year, as a
- * signed-in administrator.
+ * The calendar as stored, on H2 and PostgreSQL. The tests share one database, so each
+ * adds its own year, as a signed-in administrator.
  */
-@SpringBootTest
+@DatabaseTest
 class WorkingCalendarsTest {
 
 	private static final List<String> HOLIDAYS_2027 = List.of("2027-01-01 元旦", "2027-02-06..2027-02-13 春节");
