@@ -19,10 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Journal appends per second (one entry per transaction, as features write them) and verification
- * speed, on the embedded H2 file database or on PostgreSQL. Not a test: run it with
- * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.db=h2} (or {@code postgresql}, with
- * {@code DUCHA_TEST_PG_URL} set). Prints medians of five rounds.
+ * Journal appends per second (one entry per transaction, as features write them) and
+ * verification speed, on the embedded H2 file database or on PostgreSQL. Not a test: run
+ * it with {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.db=h2} (or
+ * {@code postgresql}, with {@code DUCHA_TEST_PG_URL} set). Prints medians of five rounds.
  */
 public final class JournalBenchmark {
 
@@ -39,11 +39,12 @@ public final class JournalBenchmark {
 		String db = System.getProperty("bench.db", "h2");
 		System.setProperty("ducha.test.db", "configured");
 		String schema = "bench" + System.currentTimeMillis();
-		List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=none", "ducha.demo=false",
-				"logging.level.root=WARN"));
+		List<String> properties = new ArrayList<>(
+				List.of("spring.main.web-application-type=none", "ducha.demo=false", "logging.level.root=WARN"));
 		if (db.equals("postgresql")) {
 			String url = System.getenv("DUCHA_TEST_PG_URL");
-			properties.add("spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+			properties
+				.add("spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 			properties.add("spring.datasource.username=postgres");
 			properties.add("spring.flyway.schemas=" + schema);
 			properties.add("spring.flyway.default-schema=" + schema);
@@ -78,7 +79,8 @@ public final class JournalBenchmark {
 				verifyMillis.add(verification.millis());
 			}
 			long verifyMedian = median(verifyMillis);
-			System.out.printf("%n| database | appends/s, 1 thread | appends/s, %d threads | verify %,d entries | entries/s verified |%n",
+			System.out.printf(
+					"%n| database | appends/s, 1 thread | appends/s, %d threads | verify %,d entries | entries/s verified |%n",
 					THREADS, entries);
 			System.out.printf("| %s | %,.0f | %,.0f | %,d ms | %,.0f |%n%n", db, median(single), median(parallel),
 					verifyMedian, entries * 1000.0 / Math.max(1, verifyMedian));

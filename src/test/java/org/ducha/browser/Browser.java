@@ -10,8 +10,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and ChromeDriver, headless. Nothing is downloaded: the test is skipped when
- * they are not installed ({@code .ci/run} installs them and checks that the browser tests ran).
+ * Debian's Chromium and ChromeDriver, headless. Nothing is downloaded: the test is
+ * skipped when they are not installed ({@code .ci/run} installs them and checks that the
+ * browser tests ran).
  */
 final class Browser {
 

@@ -1,5 +1,6 @@
 package org.ducha.browser;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,9 +28,10 @@ import org.ducha.DuchaApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fresh installation in a real headless Chromium: the initial administrator signs in with the
- * one-time password printed at start-up, is made to change it, creates a unit and a user, and the
- * new user signs in (and is made to change their initial password too).
+ * A fresh installation in a real headless Chromium: the initial administrator signs in
+ * with the one-time password printed at start-up, is made to change it, creates a unit
+ * and a user, and the new user signs in (and is made to change their initial password
+ * too).
  */
 @Tag("browser")
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,9 +46,8 @@ class FirstStartBrowserTests {
 	@BeforeEach
 	void start(CapturedOutput output) throws Exception {
 		Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
-		this.application = new SpringApplicationBuilder(DuchaApplication.class)
-			.properties("server.port=0", "ducha.demo=false")
-			.run();
+		this.application = new SpringApplicationBuilder(DuchaApplication.class).run("--server.port=0",
+				"--ducha.demo=false");
 		this.base = "http://localhost:" + ((WebServerApplicationContext) this.application).getWebServer().getPort();
 		this.browser = Browser.start();
 	}
@@ -66,27 +70,27 @@ class FirstStartBrowserTests {
 
 		signIn("admin", oneTimePassword);
 		assertThat(this.browser.getCurrentUrl()).endsWith("/password");
-		changePassword(oneTimePassword, "Admin-chosen-2026");
+		changePassword(oneTimePassword, "Chosen-pass-2026");
 		assertThat(this.browser.findElement(By.tagName("header")).getText()).contains("系统管理员");
 
 		this.browser.get(this.base + "/units/new");
 		this.browser.findElement(By.id("name")).sendKeys("湘东区生态环境分局");
 		new Select(this.browser.findElement(By.id("kind"))).selectByValue("DEPARTMENT");
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		submit();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("湘东区生态环境分局");
 		assertThat(this.browser.findElement(By.cssSelector("[role=status]")).getText()).contains("单位已新增");
 
-		this.browser.findElement(By.linkText("在本单位新增用户")).click();
+		submit(By.linkText("在本单位新增用户"));
 		this.browser.findElement(By.id("login")).sendKeys("wangli");
 		this.browser.findElement(By.id("displayName")).sendKeys("王丽");
 		this.browser.findElement(By.id("password")).sendKeys("Initial-pass-2026");
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		submit();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("王丽");
 
 		signOut();
 		signIn("wangli", "Initial-pass-2026");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/password");
-		changePassword("Initial-pass-2026", "Wangli-own-2026");
+		changePassword("Initial-pass-2026", "Own-choice-2026");
 		String header = this.browser.findElement(By.tagName("header")).getText();
 		assertThat(header).contains("王丽").contains("湘东区生态环境分局");
 	}
@@ -105,18 +109,29 @@ class FirstStartBrowserTests {
 		this.browser.get(this.base + "/login");
 		this.browser.findElement(By.id("username")).sendKeys(login);
 		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		submit();
 	}
 
 	private void changePassword(String current, String chosen) {
 		this.browser.findElement(By.id("currentPassword")).sendKeys(current);
 		this.browser.findElement(By.id("newPassword")).sendKeys(chosen);
 		this.browser.findElement(By.id("confirmation")).sendKeys(chosen);
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		submit();
+	}
+
+	private void submit() {
+		submit(By.cssSelector("main form button[type=submit]"));
+	}
+
+	/** Clicks and waits until the next page has replaced this one. */
+	private void submit(By what) {
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		this.browser.findElement(what).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private void signOut() {
-		this.browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		submit(By.cssSelector("form[action$='/logout'] button"));
 	}
 
 }

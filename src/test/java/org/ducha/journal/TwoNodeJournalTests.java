@@ -58,9 +58,8 @@ class TwoNodeJournalTests {
 	}
 
 	private static ConfigurableApplicationContext node(String database) {
-		return new SpringApplicationBuilder(DuchaApplication.class)
-			.properties("server.port=0", "ducha.demo=true", TestDatabase.SHARED_NAME + "=" + database)
-			.run();
+		return new SpringApplicationBuilder(DuchaApplication.class).run("--server.port=0", "--ducha.demo=true",
+				"--" + TestDatabase.SHARED_NAME + "=" + database);
 	}
 
 	@AfterAll
@@ -132,8 +131,8 @@ class TwoNodeJournalTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(login.statusCode()).as(login.headers().map().toString()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElse("")).as(loginPage).doesNotContain("error");
 
 		HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(b + "/api/me")).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -73,11 +73,7 @@ class I18nTemplatesTest {
 		}
 		List<String> missing = new ArrayList<>();
 		for (Path template : templates()) {
-			for (String key : keysUsed(Files.readString(template))) {
-				if (!bundled.contains(key)) {
-					missing.add(TEMPLATES.relativize(template) + ": " + key);
-				}
-			}
+			missing.addAll(missingKeys(TEMPLATES.relativize(template).toString(), Files.readString(template), bundled));
 		}
 		assertThat(missing).as("message keys used in templates but missing from the bundles").isEmpty();
 	}
@@ -110,13 +106,14 @@ class I18nTemplatesTest {
 	}
 
 	@Test
-	void findsPlainKeysAndSkipsComputedOnes() {
+	void reportsMissingPlainKeysWithLineAndSkipsComputedOnes() {
 		String template = """
 				<p th:text="#{home.greeting(${user.name})}" th:title="#{a.b}"></p>
 				<p th:text="#{${'role.' + role}}"></p>
 				<p th:text="${#messages.msg('c-d')}"></p>
 				""";
-		assertThat(keysUsed(template)).containsExactlyInAnyOrder("home.greeting", "a.b", "c-d");
+		assertThat(missingKeys("t.html", template, Set.of("a.b"))).containsExactly("t.html:1: home.greeting",
+				"t.html:3: c-d");
 	}
 
 	@Test
@@ -227,13 +224,16 @@ class I18nTemplatesTest {
 		return (int) template.substring(0, offset).chars().filter((c) -> c == '\n').count() + 1;
 	}
 
-	static Set<String> keysUsed(String template) {
-		Set<String> keys = new TreeSet<>();
+	static List<String> missingKeys(String name, String template, Set<String> bundled) {
+		List<String> missing = new ArrayList<>();
 		Matcher matcher = MESSAGE_KEY.matcher(template);
 		while (matcher.find()) {
-			keys.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+			String key = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+			if (!bundled.contains(key)) {
+				missing.add(name + ":" + lineOf(template, matcher.start()) + ": " + key);
+			}
 		}
-		return keys;
+		return missing;
 	}
 
 	static List<String> unmatchedKeys(String bundle, Map<String, Properties> files) {

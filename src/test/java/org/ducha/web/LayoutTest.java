@@ -1,5 +1,6 @@
 package org.ducha.web;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
@@ -15,12 +16,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -41,15 +46,15 @@ class LayoutTest {
 	private MockMvc mvc;
 
 	@Test
-	void servesHtmxFromItsWebJar() throws Exception {
-		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js").with(signedIn(officeStaff())))
+	void servesHtmxFromItsWebJarToAnyone() throws Exception {
+		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("htmx")));
 	}
 
 	@Test
-	void servesTheStylesheet() throws Exception {
-		this.mvc.perform(get("/css/ducha.css").with(signedIn(officeStaff())))
+	void servesTheStylesheetToAnyone() throws Exception {
+		this.mvc.perform(get("/css/ducha.css"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/css"))
 			.andExpect(content().string(containsString(".error-summary")));
@@ -110,6 +115,19 @@ class LayoutTest {
 	}
 
 	@Test
+	void showsTheBannerThatAnActionLeftBehind() throws Exception {
+		// Set as the input flash map directly: MockMvc's flashAttr stores it in a mock
+		// session that Spring Session replaces.
+		FlashMap banner = new FlashMap();
+		banner.put("banner", "error.status");
+		banner.put("bannerArgs", new Object[] { 42 });
+		this.mvc
+			.perform(get("/").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, banner)
+				.with(signedIn(officeStaff())))
+			.andExpect(content().string(stringContainsInOrder("class=\"banner\" role=\"status\"", "错误代码：42")));
+	}
+
+	@Test
 	void homeSaysWhoGrantsRolesToSomeoneWithout() throws Exception {
 		this.mvc.perform(get("/").with(signedIn(new TestUser("李四", "某县环保局", Set.of(), false))))
 			.andExpect(
@@ -146,6 +164,34 @@ class LayoutTest {
 	}
 
 	@Test
+	void aRefusedCsrfTokenIsRecognisedAfterSendErrorToo() throws Exception {
+		InvalidCsrfTokenException refused = new InvalidCsrfTokenException(
+				new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "expected"), "forged");
+		this.mvc
+			.perform(get("/error").accept(MediaType.TEXT_HTML)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
+				.requestAttr(WebAttributes.ACCESS_DENIED_403, refused)
+				.with(signedIn(officeStaff())))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("表单已过期或无效")));
+	}
+
+	@Test
+	void aVisitorSeesTheLanguageSwitchButNoAccountOrNavigation() throws Exception {
+		this.mvc.perform(get("/login").param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<html lang=\"en\">"), containsString("中文"),
+					not(containsString("Sign out")), not(containsString("class=\"navigation\"")))));
+	}
+
+	@Test
+	void aVisitorIsSentToSignIn() throws Exception {
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void forbiddenPageSaysWhoToAsk() throws Exception {
 		this.mvc
 			.perform(get("/error").accept(MediaType.TEXT_HTML)
@@ -177,11 +223,16 @@ class LayoutTest {
 	}
 
 	record TestUser(String displayName, String unitName, Set<String> roleNames,
-			boolean mustChangePassword) implements SignedInUser {
+			boolean mustChangePassword) implements SignedInUser, AuthenticatedPrincipal, Serializable {
 
 		@Override
 		public String login() {
 			return "zhangsan";
+		}
+
+		@Override
+		public String getName() {
+			return login();
 		}
 
 		@Override

@@ -67,7 +67,7 @@ class UnitController {
 	@GetMapping("/units/new")
 	@PreAuthorize("hasRole('SYSADMIN')")
 	String initCreationForm(@RequestParam(required = false) Long parent, Model model) {
-		return form(model, null, new UnitForm(null, "", null, null, parent, 0), FormErrors.none());
+		return form(model, null, new UnitForm(null, "", null, null, parent, 0L), FormErrors.none());
 	}
 
 	@PostMapping("/units")
@@ -98,7 +98,8 @@ class UnitController {
 	String processUpdateForm(@PathVariable long id, UnitForm form, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		try {
-			this.accounts.updateUnit(id, form.version(), form.name(), form.kind(), form.regionCode(), form.parentId());
+			this.accounts.updateUnit(id, (form.version() != null) ? form.version() : -1, form.name(), form.kind(),
+					form.regionCode(), form.parentId());
 			redirect.addFlashAttribute("banner", "unit.saved");
 			return "redirect:/units/" + id;
 		}
@@ -119,7 +120,7 @@ class UnitController {
 	}
 
 	/** What the unit form submits. */
-	record UnitForm(Long id, String name, UnitKind kind, String regionCode, Long parentId, long version) {
+	record UnitForm(Long id, String name, UnitKind kind, String regionCode, Long parentId, Long version) {
 	}
 
 }

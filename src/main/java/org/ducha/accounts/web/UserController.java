@@ -64,7 +64,7 @@ class UserController {
 	@GetMapping("/users/new")
 	@PreAuthorize("hasRole('SYSADMIN')")
 	String initCreationForm(@RequestParam(required = false) Long unit, Model model) {
-		return form(model, null, new UserForm("", "", unit, "", true, 0), FormErrors.none());
+		return form(model, null, new UserForm("", "", unit, "", true, 0L), FormErrors.none());
 	}
 
 	@PostMapping("/users")
@@ -95,8 +95,8 @@ class UserController {
 	String processUpdateForm(@PathVariable long id, UserForm form, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		try {
-			this.accounts.updateUser(id, form.version(), form.displayName(),
-					(form.unitId() != null) ? form.unitId() : -1, form.enabled());
+			this.accounts.updateUser(id, (form.version() != null) ? form.version() : -1, form.displayName(),
+					(form.unitId() != null) ? form.unitId() : -1, Boolean.TRUE.equals(form.enabled()));
 			redirect.addFlashAttribute("banner", "user.saved");
 			return "redirect:/users/" + id;
 		}
@@ -171,7 +171,7 @@ class UserController {
 	}
 
 	/** What the user forms submit. */
-	record UserForm(String login, String displayName, Long unitId, String password, boolean enabled, long version) {
+	record UserForm(String login, String displayName, Long unitId, String password, Boolean enabled, Long version) {
 
 		UserForm withoutPassword() {
 			return new UserForm(this.login, this.displayName, this.unitId, "", this.enabled, this.version);
