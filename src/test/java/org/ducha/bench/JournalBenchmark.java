@@ -1,6 +1,7 @@
 package org.ducha.bench;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.ducha.DuchaApplication;
 import org.ducha.journal.Journal;
@@ -44,19 +47,18 @@ public final class JournalBenchmark {
 		if (db.equals("postgresql")) {
 			String url = System.getenv("DUCHA_TEST_PG_URL");
 			properties
-				.add("spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-			properties.add("spring.datasource.username=postgres");
-			properties.add("spring.flyway.schemas=" + schema);
-			properties.add("spring.flyway.default-schema=" + schema);
+				.add("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+			properties.add("--spring.datasource.username=postgres");
+			properties.add("--spring.flyway.schemas=" + schema);
+			properties.add("--spring.flyway.default-schema=" + schema);
 		}
 		else {
 			Path file = Path.of("target", "bench", schema).toAbsolutePath();
-			properties.add("spring.datasource.url=jdbc:h2:file:" + file
+			properties.add("--spring.datasource.url=jdbc:h2:file:" + file
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DuchaApplication.class)
-			.properties(properties.toArray(String[]::new))
-			.run()) {
+			.run(properties.toArray(String[]::new))) {
 			Journal journal = context.getBean(Journal.class);
 			TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
 			JournalVerifier verifier = context.getBean(JournalVerifier.class);
@@ -79,6 +81,9 @@ public final class JournalBenchmark {
 				verifyMillis.add(verification.millis());
 			}
 			long verifyMedian = median(verifyMillis);
+			try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+				System.out.printf("%nDatabase: %s%n", connection.getMetaData().getURL());
+			}
 			System.out.printf(
 					"%n| database | appends/s, 1 thread | appends/s, %d threads | verify %,d entries | entries/s verified |%n",
 					THREADS, entries);

@@ -140,6 +140,47 @@ class TwoNodeJournalTests {
 		assertThat(me.body()).contains("\"login\":\"office\"");
 	}
 
+	@Test
+	void aSessionIdleForThirtyMinutesEndsAndTheUserIsToldSo() throws Exception {
+		HttpClient client = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String a = "http://localhost:" + port(nodeA);
+		signIn(client, a, "leader");
+		JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'leader'")
+			.query(Integer.class)
+			.list()).containsOnly(30 * 60);
+		HttpResponse<String> before = client.send(HttpRequest.newBuilder(URI.create(a + "/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(before.statusCode()).isEqualTo(200);
+
+		// Thirty-one idle minutes, as the session store sees them.
+		jdbc.sql("update spring_session set last_access_time = last_access_time - 1860000, "
+				+ "expiry_time = last_access_time - 60000 where principal_name = 'leader'")
+			.update();
+		HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(a + "/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login?expired");
+	}
+
+	private static void signIn(HttpClient client, String node, String login) throws Exception {
+		String loginPage = client
+			.send(HttpRequest.newBuilder(URI.create(node + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+		assertThat(csrf.find()).isTrue();
+		String form = "username=" + login + "&password=" + URLEncoder.encode("Ducha-2026-demo", StandardCharsets.UTF_8)
+				+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(node + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+	}
+
 	private static int port(ConfigurableApplicationContext node) {
 		return ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
