@@ -3,7 +3,9 @@ package org.ducha.accounts;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,7 +106,7 @@ public class AccountManagement {
 		Unit unit = this.queries.unit(id);
 		Unit parent = (parentId != null) ? this.queries.unit(parentId) : null;
 		if (parent == null && unit.parentId() != null) {
-			throw new InvalidInput(java.util.List.of(new InvalidInput.Problem("parentId", "unit.parent.required")));
+			throw new InvalidInput(List.of(new InvalidInput.Problem("parentId", "unit.parent.required")));
 		}
 		if (parent == null && !this.queries.currentScope().pathPrefix().equals(unit.path())) {
 			throw new AccessDeniedException("only the scope's root may have no parent");
@@ -115,7 +117,7 @@ public class AccountManagement {
 		}
 		Map<String, Object> data = unitData(cleanName, kind, regionCode, parent);
 		data.put("version", version + 1);
-		boolean moved = !java.util.Objects.equals(unit.parentId(), (parent != null) ? parent.id() : null);
+		boolean moved = !Objects.equals(unit.parentId(), (parent != null) ? parent.id() : null);
 		this.journal.record("unit", id, moved ? "UnitMoved" : "UnitChanged", data);
 	}
 

@@ -1,5 +1,6 @@
 package org.ducha.accounts;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,7 @@ final class DataScopePolicy {
 	/** The ids of a unit's ancestors, nearest first. */
 	static List<Long> ancestorIds(Unit unit) {
 		List<Long> ids = Arrays.stream(unit.path().split("/")).filter((s) -> !s.isEmpty()).map(Long::valueOf).toList();
-		List<Long> above = new java.util.ArrayList<>(ids.subList(0, ids.size() - 1));
+		List<Long> above = new ArrayList<>(ids.subList(0, ids.size() - 1));
 		Collections.reverse(above);
 		return above;
 	}
