@@ -1,6 +1,9 @@
 package org.ducha.accounts;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.ducha.shared.Actor;
 import org.ducha.shared.CurrentActor;
@@ -38,7 +41,9 @@ public class AccountQueries {
 	}
 
 	private List<Unit> ancestors(Unit unit) {
-		return DataScopePolicy.ancestorIds(unit).stream().map((id) -> this.units.unit(id).orElseThrow()).toList();
+		List<Long> ids = DataScopePolicy.ancestorIds(unit);
+		Map<Long, Unit> byId = this.units.units(ids).stream().collect(Collectors.toMap(Unit::id, (u) -> u));
+		return ids.stream().map(byId::get).toList();
 	}
 
 	public List<Unit> unitsInScope() {
@@ -50,6 +55,12 @@ public class AccountQueries {
 	 */
 	public List<Long> unitIdsIn(DataScope scope) {
 		return this.units.subtreeIds(scope.pathPrefix());
+	}
+
+	/** A unit if it exists and lies in the user's scope; empty otherwise (no error). */
+	public Optional<Unit> unitIfInScope(long id) {
+		DataScope scope = currentScope();
+		return this.units.unit(id).filter(scope::includes);
 	}
 
 	public Unit unit(long id) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ducha.journal.Journal;
 import org.ducha.shared.Actor;
@@ -59,7 +60,8 @@ class LoginAttempts {
 		String login = AccountUserDetailsService.normalise(event.getAuthentication().getName());
 		String remote = remoteAddress(event.getAuthentication());
 		this.log.append(login, SecurityLog.Event.LOGIN_FAILED, remote, null);
-		if (this.users.byLogin(login).isEmpty()) {
+		Optional<UserStore.Stored> user = this.users.byLogin(login);
+		if (user.isEmpty()) {
 			return;
 		}
 		int failures = this.users.countFailure(login);
@@ -67,8 +69,7 @@ class LoginAttempts {
 			Instant until = this.clock.instant().plus(LOCK_DURATION);
 			this.users.lock(login, until);
 			this.log.append(login, SecurityLog.Event.LOCKED, remote, "until " + until);
-			long id = this.users.byLogin(login).orElseThrow().account().id();
-			this.journal.record(Actor.SYSTEM, "user", id, "UserLocked",
+			this.journal.record(Actor.SYSTEM, "user", user.get().account().id(), "UserLocked",
 					Map.of("until", until.toString(), "failures", failures));
 		}
 	}

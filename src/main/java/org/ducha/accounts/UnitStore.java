@@ -46,6 +46,13 @@ class UnitStore {
 			.list();
 	}
 
+	List<Unit> units(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT_UNIT + " where u.id in (:ids)").param("ids", ids).query(UNIT).list();
+	}
+
 	List<Long> subtreeIds(String pathPrefix) {
 		return this.jdbc.sql("select id from unit where path like ?").param(pathPrefix + "%").query(Long.class).list();
 	}

@@ -1,6 +1,7 @@
 package org.ducha.journal;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,9 +55,10 @@ public class JournalVerifier {
 		});
 		if (broken.get() == null) {
 			long last = checked.get();
-			String headHash = this.jdbc.queryForObject("select hash from journal_head where id = 1", String.class);
-			Long headSeq = this.jdbc.queryForObject("select seq from journal_head where id = 1", Long.class);
-			if (headSeq == null || headSeq != last || !previous.get().equals(headHash)) {
+			Map<String, Object> head = this.jdbc.queryForMap("select seq, hash from journal_head where id = 1");
+			long headSeq = ((Number) head.get("seq")).longValue();
+			String headHash = ((String) head.get("hash")).strip();
+			if (headSeq != last || !previous.get().equals(headHash)) {
 				broken.set(new Broken(last + 1, "journal.broken.head"));
 			}
 		}

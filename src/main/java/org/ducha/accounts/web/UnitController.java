@@ -54,11 +54,7 @@ class UnitController {
 		Unit unit = this.queries.unit(id);
 		model.addAttribute("unit", unit);
 		model.addAttribute("parent",
-				this.queries.unitsInScope()
-					.stream()
-					.filter((u) -> unit.parentId() != null && u.id() == unit.parentId())
-					.findFirst()
-					.orElse(null));
+				(unit.parentId() != null) ? this.queries.unitIfInScope(unit.parentId()).orElse(null) : null);
 		model.addAttribute("users", this.queries.usersOf(unit));
 		model.addAttribute("history", this.journal.historyOf("unit", id));
 		return "accounts/unit";
