@@ -57,6 +57,21 @@ public class AccountQueries {
 		return this.units.subtreeIds(scope.pathPrefix());
 	}
 
+	/**
+	 * The names of all units by id. Names are not confidential: a handler sees which
+	 * other units share its case, and whom it may ask to take a case over.
+	 */
+	public Map<Long, String> unitNames() {
+		return this.units.subtree("/")
+			.stream()
+			.collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	/** Every unit, parents before children, for pickers that may name any unit. */
+	public List<Unit> allUnits() {
+		return this.units.subtree("/");
+	}
+
 	/** A unit if it exists and lies in the user's scope; empty otherwise (no error). */
 	public Optional<Unit> unitIfInScope(long id) {
 		DataScope scope = currentScope();

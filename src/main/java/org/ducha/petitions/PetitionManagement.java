@@ -1,0 +1,351 @@
+package org.ducha.petitions;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ducha.accounts.AccountQueries;
+import org.ducha.accounts.Region;
+import org.ducha.journal.Journal;
+import org.ducha.rounds.Batch;
+import org.ducha.rounds.Round;
+import org.ducha.rounds.RoundQueries;
+import org.ducha.shared.CurrentActor;
+import org.ducha.shared.EditConflict;
+import org.ducha.shared.InvalidInput;
+import org.ducha.shared.NotFound;
+import org.ducha.shared.RuleViolation;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intake and assignment of cases. Every method checks the caller's role and scope, writes
+ * all or nothing, and journals what it changed.
+ */
+@Service
+@Transactional
+public class PetitionManagement {
+
+	private final PetitionStore store;
+
+	private final TransferRequestStore transfers;
+
+	private final RoundQueries rounds;
+
+	private final AccountQueries accounts;
+
+	private final ComplainantCipher cipher;
+
+	private final Journal journal;
+
+	private final Clock clock;
+
+	PetitionManagement(PetitionStore store, TransferRequestStore transfers, RoundQueries rounds,
+			AccountQueries accounts, ComplainantCipher cipher, Journal journal, Clock clock) {
+		this.store = store;
+		this.transfers = transfers;
+		this.rounds = rounds;
+		this.accounts = accounts;
+		this.cipher = cipher;
+		this.journal = journal;
+		this.clock = clock;
+	}
+
+	/**
+	 * Imports the cases of a transferred batch. Either every row is valid and every new
+	 * row is stored, or nothing is: rows already stored with the same content are left
+	 * alone (importing the same file twice imports nothing new), a stored receipt number
+	 * with different content is a conflict.
+	 * @param firstRow the spreadsheet row number of {@code rows.get(0)}, for messages
+	 * @throws IntakeRejected with every problem of every row
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public ImportOutcome importBatch(long batchId, List<NewPetition> rows, int firstRow) {
+		Batch batch = this.rounds.batch(batchId);
+		Round round = this.rounds.round(batch.roundId());
+		Set<String> numbers = new HashSet<>();
+		for (NewPetition row : rows) {
+			if (row.receiptNumber() != null) {
+				numbers.add(row.receiptNumber());
+			}
+			if (row.repeatOf() != null) {
+				numbers.add(row.repeatOf());
+			}
+		}
+		Map<String, PetitionStore.Existing> existing = this.store.existing(round.id(), numbers);
+		List<IntakeProblem> problems = IntakeRules.check(rows, firstRow, regionsOf(round), existing);
+		if (rows.isEmpty()) {
+			problems.add(new IntakeProblem(0, null, null, "intake.empty"));
+		}
+		if (!problems.isEmpty()) {
+			throw new IntakeRejected(problems);
+		}
+		List<String> imported = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
+		Map<String, Long> ids = new HashMap<>();
+		existing.values().forEach((e) -> ids.put(e.receiptNumber(), e.id()));
+		for (NewPetition row : rows) {
+			if (existing.containsKey(row.receiptNumber())) {
+				unchanged.add(row.receiptNumber());
+				continue;
+			}
+			ids.put(row.receiptNumber(), insert(round, batch, row, ids));
+			imported.add(row.receiptNumber());
+		}
+		this.journal.record("batch", batchId, "BatchImported",
+				Map.of("imported", imported.size(), "unchanged", unchanged.size()));
+		return new ImportOutcome(imported, unchanged);
+	}
+
+	/**
+	 * Registers one case entered by hand.
+	 * @return its id
+	 * @throws InvalidInput naming each form field that is wrong
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public long register(long batchId, NewPetition petition) {
+		try {
+			ImportOutcome outcome = importBatch(batchId, List.of(petition), 1);
+			if (outcome.imported().isEmpty()) {
+				throw new InvalidInput(List.of(new InvalidInput.Problem(IntakeField.RECEIPT_NUMBER.formField(),
+						"intake.receiptNumber.exists", petition.receiptNumber())));
+			}
+			Round round = this.rounds.round(this.rounds.batch(batchId).roundId());
+			return this.store.existing(round.id(), List.of(petition.receiptNumber()))
+				.get(petition.receiptNumber())
+				.id();
+		}
+		catch (IntakeRejected ex) {
+			throw new InvalidInput(ex.problems()
+				.stream()
+				.map((p) -> new InvalidInput.Problem((p.field() != null) ? p.field().formField() : null,
+						"intake.conflict".equals(p.code()) ? "intake.receiptNumber.exists" : p.code(),
+						(p.args().length > 0) ? p.args() : new Object[] { p.value() }))
+				.toList());
+		}
+	}
+
+	private long insert(Round round, Batch batch, NewPetition row, Map<String, Long> ids) {
+		Long repeatOfId = (row.repeatOf() != null && !row.repeatOf().isBlank()) ? ids.get(row.repeatOf()) : null;
+		long id = this.store.insert(round.id(), batch.id(), row, repeatOfId, seal(row.complainantName()),
+				seal(row.complainantPhone()), this.clock.instant());
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("receiptNumber", row.receiptNumber());
+		facts.put("batch", batch.number());
+		facts.put("channel", row.channel().name());
+		facts.put("priority", row.priority().name());
+		facts.put("regions", row.regionCodes());
+		facts.put("pollutionTypes", row.pollutionTypes().stream().map(Enum::name).sorted().toList());
+		if (repeatOfId != null) {
+			facts.put("repeatOf", row.repeatOf());
+		}
+		this.journal.record("petition", id, "PetitionRegistered", facts);
+		return id;
+	}
+
+	private String seal(String value) {
+		return (value == null || value.isBlank()) ? null : this.cipher.seal(value.strip());
+	}
+
+	private Set<String> regionsOf(Round round) {
+		List<Region> all = this.accounts.regions();
+		Set<String> inRound = new LinkedHashSet<>();
+		inRound.add(round.regionCode());
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Region region : all) {
+				if (region.parentCode() != null && inRound.contains(region.parentCode())) {
+					grew |= inRound.add(region.code());
+				}
+			}
+		}
+		return inRound;
+	}
+
+	/**
+	 * Assigns a case to its lead unit, co-units and territorial governments, replacing
+	 * any earlier assignment. Allowed until the lead unit has reported.
+	 * @throws EditConflict if the case changed since {@code version} was read
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public void assign(long petitionId, long version, Long leadUnitId, List<Long> coUnitIds,
+			List<Long> territorialUnitIds) {
+		Petition petition = this.store.petitionForUpdate(petitionId)
+			.orElseThrow(() -> new NotFound("petition", petitionId));
+		if (petition.version() != version) {
+			throw new EditConflict(petition.receiptNumber());
+		}
+		Map<Long, String> units = this.accounts.unitNames();
+		checkAssignment(units, leadUnitId, coUnitIds, territorialUnitIds);
+		assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds);
+	}
+
+	/**
+	 * Assigns many cases at once from the batch list, all or none.
+	 * @return how many cases were assigned
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public int assignMany(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
+			List<Long> territorialUnitIds) {
+		if (petitionIds == null || petitionIds.isEmpty()) {
+			throw new InvalidInput(List.of(new InvalidInput.Problem("ids", "assign.noneChosen")));
+		}
+		Map<Long, String> units = this.accounts.unitNames();
+		checkAssignment(units, leadUnitId, coUnitIds, territorialUnitIds);
+		for (long id : petitionIds) {
+			Petition petition = this.store.petitionForUpdate(id).orElseThrow(() -> new NotFound("petition", id));
+			assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds);
+		}
+		return petitionIds.size();
+	}
+
+	private static void checkAssignment(Map<Long, String> units, Long lead, List<Long> coUnits,
+			List<Long> territorial) {
+		InvalidInput.Collector problems = new InvalidInput.Collector();
+		if (lead == null || !units.containsKey(lead)) {
+			problems.add("leadUnitId", "assign.lead.required");
+		}
+		for (Long unit : coUnits) {
+			if (!units.containsKey(unit)) {
+				problems.add("coUnitIds", "assign.unit.unknown", unit);
+			}
+			else if (unit.equals(lead)) {
+				problems.add("coUnitIds", "assign.co.isLead", units.get(unit));
+			}
+		}
+		for (Long unit : territorial) {
+			if (!units.containsKey(unit)) {
+				problems.add("territorialUnitIds", "assign.unit.unknown", unit);
+			}
+		}
+		problems.throwIfAny();
+	}
+
+	private void assignChecked(Petition petition, Map<Long, String> units, long lead, List<Long> coUnits,
+			List<Long> territorial) {
+		if (petition.status() != PetitionStatus.REGISTERED && petition.status() != PetitionStatus.ASSIGNED) {
+			throw new RuleViolation("assign.notAllowed", petition.receiptNumber(), petition.status().name());
+		}
+		Set<Long> co = new LinkedHashSet<>(coUnits);
+		Set<Long> local = new LinkedHashSet<>(territorial);
+		this.store.replaceAssignments(petition.id(), lead, co, local, this.clock.instant());
+		if (!this.store.update(petition.id(), petition.version(), PetitionStatus.ASSIGNED, lead)) {
+			throw new EditConflict(petition.receiptNumber());
+		}
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("lead", units.get(lead));
+		facts.put("co", co.stream().map(units::get).toList());
+		facts.put("territorial", local.stream().map(units::get).toList());
+		this.journal.record("petition", petition.id(), "PetitionAssigned", facts);
+	}
+
+	/**
+	 * A unit taking part in a case asks the office to hand it to another unit.
+	 * @return the request's id
+	 */
+	@PreAuthorize("hasRole('HANDLER')")
+	public long requestTransfer(long petitionId, Long toUnitId, String reason) {
+		Petition petition = this.store.petitionForUpdate(petitionId)
+			.orElseThrow(() -> new NotFound("petition", petitionId));
+		Long ownUnit = CurrentActor.get().unitId();
+		if (ownUnit == null || !this.store.involves(petitionId, List.of(ownUnit))) {
+			throw new AccessDeniedException("only a unit assigned to the case may ask to hand it over");
+		}
+		InvalidInput.Collector problems = new InvalidInput.Collector();
+		if (reason == null || reason.isBlank()) {
+			problems.add("reason", "transfer.reason.required");
+		}
+		else if (reason.length() > 1000) {
+			problems.add("reason", "form.tooLong", 1000);
+		}
+		Map<Long, String> units = this.accounts.unitNames();
+		if (toUnitId != null && (!units.containsKey(toUnitId) || toUnitId.equals(ownUnit))) {
+			problems.add("toUnitId", "transfer.target.invalid");
+		}
+		problems.throwIfAny();
+		if (petition.status() != PetitionStatus.ASSIGNED) {
+			throw new RuleViolation("transfer.notAllowed", petition.receiptNumber(), petition.status().name());
+		}
+		if (this.transfers.pendingFrom(petitionId, ownUnit)) {
+			throw new RuleViolation("transfer.alreadyPending", petition.receiptNumber());
+		}
+		long id = this.transfers.insert(petitionId, ownUnit, toUnitId, reason.strip(), CurrentActor.get().login(),
+				this.clock.instant());
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("request", id);
+		facts.put("from", units.get(ownUnit));
+		facts.put("to", (toUnitId != null) ? units.get(toUnitId) : "");
+		facts.put("reason", reason.strip());
+		this.journal.record("petition", petitionId, "TransferRequested", facts);
+		return id;
+	}
+
+	/**
+	 * The office decides a transfer request. Accepting it makes {@code newLeadUnitId} the
+	 * lead unit (the requester leaves the case); rejecting it leaves the case as it is.
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public void decideTransfer(long requestId, boolean accept, Long newLeadUnitId, String note) {
+		TransferRequest request = this.transfers.request(requestId)
+			.orElseThrow(() -> new NotFound("transfer request", requestId));
+		Petition petition = this.store.petitionForUpdate(request.petitionId()).orElseThrow();
+		if (!request.pending()) {
+			throw new RuleViolation("transfer.alreadyDecided", petition.receiptNumber());
+		}
+		Map<Long, String> units = this.accounts.unitNames();
+		if (accept) {
+			if (newLeadUnitId == null || !units.containsKey(newLeadUnitId)) {
+				throw new InvalidInput(List.of(new InvalidInput.Problem("newLeadUnitId", "assign.lead.required")));
+			}
+			Map<Long, List<Assignment>> current = this.store.assignments(List.of(petition.id()), units);
+			List<Assignment> assignments = current.getOrDefault(petition.id(), List.of());
+			List<Long> co = assignments.stream()
+				.filter((a) -> a.role() == AssignmentRole.CO && a.unitId() != request.fromUnitId()
+						&& a.unitId() != newLeadUnitId)
+				.map(Assignment::unitId)
+				.toList();
+			List<Long> territorial = assignments.stream()
+				.filter((a) -> a.role() == AssignmentRole.TERRITORIAL)
+				.map(Assignment::unitId)
+				.toList();
+			assignChecked(petition, units, newLeadUnitId, co, territorial);
+		}
+		else if (note == null || note.isBlank()) {
+			throw new InvalidInput(List.of(new InvalidInput.Problem("note", "transfer.note.required")));
+		}
+		this.transfers.decide(requestId, accept, CurrentActor.get().login(), this.clock.instant(),
+				(note != null) ? note.strip() : null);
+		this.journal.record("petition", petition.id(), accept ? "TransferAccepted" : "TransferRejected",
+				Map.of("request", requestId, "note", (note != null) ? note.strip() : ""));
+	}
+
+	/**
+	 * Shows the office who complained. Journaled with the reason, so that every reveal
+	 * can be accounted for.
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public Complainant revealComplainant(long petitionId, String reason) {
+		Petition petition = this.store.petition(petitionId).orElseThrow(() -> new NotFound("petition", petitionId));
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInput(List.of(new InvalidInput.Problem("reason", "complainant.reason.required")));
+		}
+		if (reason.length() > 500) {
+			throw new InvalidInput(List.of(new InvalidInput.Problem("reason", "form.tooLong", 500)));
+		}
+		Complainant sealed = this.store.sealedComplainant(petitionId);
+		this.journal.record("petition", petitionId, "ComplainantRevealed",
+				Map.of("receiptNumber", petition.receiptNumber(), "reason", reason.strip()));
+		return new Complainant(this.cipher.open(sealed.name()), this.cipher.open(sealed.phone()));
+	}
+
+}

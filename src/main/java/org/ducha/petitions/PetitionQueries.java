@@ -1,0 +1,101 @@
+package org.ducha.petitions;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ducha.accounts.AccountQueries;
+import org.ducha.shared.NotFound;
+import org.ducha.shared.PersonalNumbers;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads cases within the reader's scope: the office and leaders read every case, a
+ * handler the cases its units take part in. Outside the office, personal numbers in the
+ * complaint text are masked and the complainant is shown masked.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PetitionQueries {
+
+	private final PetitionStore store;
+
+	private final TransferRequestStore transfers;
+
+	private final CaseVisibility visibility;
+
+	private final AccountQueries accounts;
+
+	private final ComplainantCipher cipher;
+
+	PetitionQueries(PetitionStore store, TransferRequestStore transfers, CaseVisibility visibility,
+			AccountQueries accounts, ComplainantCipher cipher) {
+		this.store = store;
+		this.transfers = transfers;
+		this.visibility = visibility;
+		this.accounts = accounts;
+		this.cipher = cipher;
+	}
+
+	/**
+	 * A case the reader may see.
+	 * @throws NotFound if there is no such case
+	 * @throws AccessDeniedException if it lies outside the reader's scope
+	 */
+	public Petition petition(long id) {
+		CaseVisibility.Scope scope = this.visibility.current();
+		Petition petition = this.store.petition(id).orElseThrow(() -> new NotFound("petition", id));
+		if (!scope.everything() && !this.store.involves(id, scope.unitIds())) {
+			throw new AccessDeniedException("petition " + id + " is outside the reader's scope");
+		}
+		return shown(scope, petition);
+	}
+
+	/** The cases of a batch that the reader may see, by receipt number. */
+	public List<Petition> ofBatch(long batchId) {
+		CaseVisibility.Scope scope = this.visibility.current();
+		List<Long> ids = scope.everything() ? this.store.idsOfBatch(batchId)
+				: this.store.idsOfBatchFor(batchId, scope.unitIds());
+		return this.store.petitions(ids).stream().map((p) -> shown(scope, p)).toList();
+	}
+
+	/** The assignments of the given (already visible) cases, by case id. */
+	public Map<Long, List<Assignment>> assignments(List<Long> petitionIds) {
+		return this.store.assignments(petitionIds, this.accounts.unitNames());
+	}
+
+	/**
+	 * The complainant as the reader may see them: always masked here; the office opens it
+	 * with {@link PetitionManagement#revealComplainant(long, String)}.
+	 */
+	public Complainant maskedComplainant(long petitionId) {
+		petition(petitionId);
+		Complainant sealed = this.store.sealedComplainant(petitionId);
+		return new Complainant(this.cipher.open(sealed.name()), this.cipher.open(sealed.phone())).masked();
+	}
+
+	public List<TransferRequest> transferRequests(long petitionId) {
+		petition(petitionId);
+		return this.transfers.ofPetition(petitionId);
+	}
+
+	/** Requests waiting for the office's decision; the office only. */
+	public List<TransferRequest> pendingTransferRequests() {
+		if (!this.visibility.current().office()) {
+			throw new AccessDeniedException("only the office decides transfer requests");
+		}
+		return this.transfers.pending();
+	}
+
+	/** Whether the reader is the office, for pages that offer the office's actions. */
+	public boolean readerIsOffice() {
+		return this.visibility.current().office();
+	}
+
+	private static Petition shown(CaseVisibility.Scope scope, Petition petition) {
+		return scope.office() ? petition : petition.withComplaint(PersonalNumbers.redact(petition.complaint()));
+	}
+
+}

@@ -1,0 +1,261 @@
+package org.ducha.petitions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ducha.deadlines.ClockState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The petition tables: cases, their districts, pollution types and assignments. */
+@Repository
+class PetitionStore {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcClient jdbc;
+
+	PetitionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	/** A stored case's id and content digest, to tell a re-import from a conflict. */
+	record Existing(long id, String receiptNumber, String contentHash) {
+	}
+
+	Map<String, Existing> existing(long roundId, Collection<String> receiptNumbers) {
+		Map<String, Existing> found = new HashMap<>();
+		for (List<String> chunk : chunks(new ArrayList<>(receiptNumbers))) {
+			this.jdbc
+				.sql("select id, receipt_number, content_hash from petition where round_id = :round"
+						+ " and receipt_number in (:numbers)")
+				.param("round", roundId)
+				.param("numbers", chunk)
+				.query((rs, row) -> new Existing(rs.getLong("id"), rs.getString("receipt_number"),
+						rs.getString("content_hash")))
+				.list()
+				.forEach((e) -> found.put(e.receiptNumber(), e));
+		}
+		return found;
+	}
+
+	long insert(long roundId, long batchId, NewPetition p, Long repeatOfId, String sealedName, String sealedPhone,
+			Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into petition (round_id, batch_id, receipt_number, transferred_at, channel, priority, complaint,
+				  reported_object, address, repeat_of_id, content_hash, complainant_name, complainant_phone, status,
+				  registered_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(roundId, batchId, p.receiptNumber(), utc(p.transferredAt()), p.channel().name(),
+					p.priority().name(), p.complaint(), p.reportedObject(), p.address(), repeatOfId, p.contentHash(),
+					sealedName, sealedPhone, PetitionStatus.REGISTERED.name(), utc(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		for (String region : p.regionCodes()) {
+			this.jdbc.sql("insert into petition_region (petition_id, region_code) values (?, ?)")
+				.params(id, region)
+				.update();
+		}
+		for (PollutionType type : p.pollutionTypes()) {
+			this.jdbc.sql("insert into petition_pollution (petition_id, pollution_type) values (?, ?)")
+				.params(id, type.name())
+				.update();
+		}
+		return id;
+	}
+
+	Optional<Petition> petition(long id) {
+		return petitions(List.of(id)).stream().findFirst();
+	}
+
+	Optional<Petition> petitionForUpdate(long id) {
+		if (this.jdbc.sql("select id from petition where id = ? for update")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.isEmpty()) {
+			return Optional.empty();
+		}
+		return petition(id);
+	}
+
+	/** The cases with these ids, in the order given. */
+	List<Petition> petitions(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Petition> byId = new LinkedHashMap<>();
+		for (List<Long> chunk : chunks(ids)) {
+			Map<Long, List<String>> regions = regions(chunk);
+			Map<Long, Set<PollutionType>> types = pollutionTypes(chunk);
+			this.jdbc.sql("select * from petition where id in (:ids)").param("ids", chunk).query((rs, row) -> {
+				long id = rs.getLong("id");
+				long repeatOf = rs.getLong("repeat_of_id");
+				Long repeatOfId = rs.wasNull() ? null : repeatOf;
+				long lead = rs.getLong("lead_unit_id");
+				Long leadUnitId = rs.wasNull() ? null : lead;
+				String clockState = rs.getString("clock_state");
+				return new Petition(id, rs.getLong("round_id"), rs.getLong("batch_id"), rs.getString("receipt_number"),
+						instant(rs, "transferred_at"), Channel.valueOf(rs.getString("channel")),
+						Priority.valueOf(rs.getString("priority")), rs.getString("complaint"),
+						rs.getString("reported_object"), rs.getString("address"), regions.getOrDefault(id, List.of()),
+						types.getOrDefault(id, EnumSet.noneOf(PollutionType.class)), repeatOfId,
+						PetitionStatus.valueOf(rs.getString("status")), leadUnitId, rs.getString("clock_kind"),
+						(clockState != null) ? ClockState.valueOf(clockState) : null, instant(rs, "clock_due_at"),
+						instant(rs, "registered_at"),
+						rs.getString("complainant_name") != null || rs.getString("complainant_phone") != null,
+						rs.getLong("version"));
+			}).list().forEach((p) -> byId.put(p.id(), p));
+		}
+		return ids.stream().map(byId::get).filter((p) -> p != null).toList();
+	}
+
+	private Map<Long, List<String>> regions(List<Long> ids) {
+		Map<Long, List<String>> regions = new HashMap<>();
+		this.jdbc
+			.sql("select petition_id, region_code from petition_region where petition_id in (:ids)"
+					+ " order by region_code")
+			.param("ids", ids)
+			.query((rs) -> {
+				regions.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return regions;
+	}
+
+	private Map<Long, Set<PollutionType>> pollutionTypes(List<Long> ids) {
+		Map<Long, Set<PollutionType>> types = new HashMap<>();
+		this.jdbc.sql("select petition_id, pollution_type from petition_pollution where petition_id in (:ids)")
+			.param("ids", ids)
+			.query((rs) -> {
+				types.computeIfAbsent(rs.getLong(1), (k) -> EnumSet.noneOf(PollutionType.class))
+					.add(PollutionType.valueOf(rs.getString(2)));
+			});
+		return types;
+	}
+
+	List<Long> idsOfBatch(long batchId) {
+		return this.jdbc.sql("select id from petition where batch_id = ? order by receipt_number")
+			.param(batchId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Ids of the batch's cases that a unit in {@code unitIds} takes part in. */
+	List<Long> idsOfBatchFor(long batchId, List<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select p.id from petition p where p.batch_id = :batch and exists (
+				  select 1 from petition_assignment a where a.petition_id = p.id and a.unit_id in (:units))
+				order by p.receipt_number""").param("batch", batchId).param("units", unitIds).query(Long.class).list();
+	}
+
+	boolean involves(long petitionId, List<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return false;
+		}
+		return this.jdbc.sql("select count(*) from petition_assignment where petition_id = :id and unit_id in (:units)")
+			.param("id", petitionId)
+			.param("units", unitIds)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	Map<Long, List<Assignment>> assignments(List<Long> petitionIds, Map<Long, String> unitNames) {
+		Map<Long, List<Assignment>> byPetition = new HashMap<>();
+		for (List<Long> chunk : chunks(petitionIds)) {
+			this.jdbc.sql("select * from petition_assignment where petition_id in (:ids) order by role, unit_id")
+				.param("ids", chunk)
+				.query((rs) -> {
+					long unit = rs.getLong("unit_id");
+					byPetition.computeIfAbsent(rs.getLong("petition_id"), (k) -> new ArrayList<>())
+						.add(new Assignment(unit, unitNames.getOrDefault(unit, String.valueOf(unit)),
+								AssignmentRole.valueOf(rs.getString("role")), instant(rs, "assigned_at")));
+				});
+		}
+		return byPetition;
+	}
+
+	void replaceAssignments(long petitionId, long lead, Collection<Long> coUnits, Collection<Long> territorial,
+			Instant now) {
+		this.jdbc.sql("delete from petition_assignment where petition_id = ?").param(petitionId).update();
+		assign(petitionId, lead, AssignmentRole.LEAD, now);
+		coUnits.forEach((u) -> assign(petitionId, u, AssignmentRole.CO, now));
+		territorial.forEach((u) -> assign(petitionId, u, AssignmentRole.TERRITORIAL, now));
+	}
+
+	private void assign(long petitionId, long unitId, AssignmentRole role, Instant now) {
+		this.jdbc.sql("insert into petition_assignment (petition_id, unit_id, role, assigned_at) values (?, ?, ?, ?)")
+			.params(petitionId, unitId, role.name(), utc(now))
+			.update();
+	}
+
+	/**
+	 * Sets the status and lead unit if the case is still at {@code version}.
+	 * @return whether it was
+	 */
+	boolean update(long id, long version, PetitionStatus status, Long leadUnitId) {
+		return this.jdbc.sql("""
+				update petition set status = ?, lead_unit_id = ?, version = version + 1
+				where id = ? and version = ?""").params(status.name(), leadUnitId, id, version).update() == 1;
+	}
+
+	/**
+	 * Sets the status if the case is still at {@code version}.
+	 * @return whether it was
+	 */
+	boolean updateStatus(long id, long version, PetitionStatus status) {
+		return this.jdbc.sql("update petition set status = ?, version = version + 1 where id = ? and version = ?")
+			.params(status.name(), id, version)
+			.update() == 1;
+	}
+
+	void updateClock(long id, String kind, ClockState state, Instant dueAt) {
+		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
+			.params(kind, (state != null) ? state.name() : null, utc(dueAt), id)
+			.update();
+	}
+
+	/** The sealed complainant fields. */
+	Complainant sealedComplainant(long id) {
+		return this.jdbc.sql("select complainant_name, complainant_phone from petition where id = ?")
+			.param(id)
+			.query((rs, row) -> new Complainant(rs.getString(1), rs.getString(2)))
+			.single();
+	}
+
+	static <T> List<List<T>> chunks(List<T> all) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+		}
+		return chunks;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Petition cases (信访件): intake of transferred batches, assignment to lead, co- and
+ * territorial units, their clocks, and the protected complainant. Uses rounds for the
+ * batch and its policies, deadlines for the clocks, accounts for units and scope.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "journal", "deadlines", "accounts", "rounds" })
+package org.ducha.petitions;
