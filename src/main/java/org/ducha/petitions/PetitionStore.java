@@ -236,6 +236,13 @@ class PetitionStore {
 			.update() == 1;
 	}
 
+	/** Records the outcome of the approved report, for the ledger. */
+	void updateOutcome(long id, Verdict verdict, Completion completion) {
+		this.jdbc.sql("update petition set verdict = ?, completion = ? where id = ?")
+			.params((verdict != null) ? verdict.name() : null, (completion != null) ? completion.name() : null, id)
+			.update();
+	}
+
 	void updateClock(long id, String kind, ClockState state, Instant dueAt) {
 		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
 			.params(kind, (state != null) ? state.name() : null, utc(dueAt), id)
