@@ -10,6 +10,9 @@ import org.ducha.deadlines.ClockState;
  * A case as the reader may see it. For anyone but the office, {@link #complaint()} has
  * personal numbers masked; the complainant is never part of it.
  *
+ * @param verdict the verdict of the approved handling report, or {@code null} before
+ * @param completion the completion of the approved handling report, or {@code null}
+ * before
  * @param clockKind the most urgent running clock ({@code RECEIPT}, {@code REPORT},
  * {@code SUPPLEMENT}), or {@code null} when none runs
  * @param clockState that clock's state at the last sweep
@@ -18,8 +21,8 @@ import org.ducha.deadlines.ClockState;
 public record Petition(long id, long roundId, long batchId, String receiptNumber, Instant transferredAt,
 		Channel channel, Priority priority, String complaint, String reportedObject, String address,
 		List<String> regionCodes, Set<PollutionType> pollutionTypes, Long repeatOfId, PetitionStatus status,
-		Long leadUnitId, String clockKind, ClockState clockState, Instant clockDueAt, Instant registeredAt,
-		boolean complainantGiven, long version) {
+		Long leadUnitId, Verdict verdict, Completion completion, String clockKind, ClockState clockState,
+		Instant clockDueAt, Instant registeredAt, boolean complainantGiven, long version) {
 
 	public boolean keyCase() {
 		return this.priority == Priority.KEY;
@@ -28,8 +31,8 @@ public record Petition(long id, long roundId, long batchId, String receiptNumber
 	Petition withComplaint(String text) {
 		return new Petition(this.id, this.roundId, this.batchId, this.receiptNumber, this.transferredAt, this.channel,
 				this.priority, text, this.reportedObject, this.address, this.regionCodes, this.pollutionTypes,
-				this.repeatOfId, this.status, this.leadUnitId, this.clockKind, this.clockState, this.clockDueAt,
-				this.registeredAt, this.complainantGiven, this.version);
+				this.repeatOfId, this.status, this.leadUnitId, this.verdict, this.completion, this.clockKind,
+				this.clockState, this.clockDueAt, this.registeredAt, this.complainantGiven, this.version);
 	}
 
 }

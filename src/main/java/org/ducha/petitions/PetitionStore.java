@@ -125,7 +125,9 @@ class PetitionStore {
 						Priority.valueOf(rs.getString("priority")), rs.getString("complaint"),
 						rs.getString("reported_object"), rs.getString("address"), regions.getOrDefault(id, List.of()),
 						types.getOrDefault(id, EnumSet.noneOf(PollutionType.class)), repeatOfId,
-						PetitionStatus.valueOf(rs.getString("status")), leadUnitId, rs.getString("clock_kind"),
+						PetitionStatus.valueOf(rs.getString("status")), leadUnitId,
+						enumOf(Verdict.class, rs.getString("verdict")),
+						enumOf(Completion.class, rs.getString("completion")), rs.getString("clock_kind"),
 						(clockState != null) ? ClockState.valueOf(clockState) : null, instant(rs, "clock_due_at"),
 						instant(rs, "registered_at"),
 						rs.getString("complainant_name") != null || rs.getString("complainant_phone") != null,
@@ -255,6 +257,10 @@ class PetitionStore {
 			.param(id)
 			.query((rs, row) -> new Complainant(rs.getString(1), rs.getString(2)))
 			.single();
+	}
+
+	static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+		return (name != null) ? Enum.valueOf(type, name) : null;
 	}
 
 	static <T> List<List<T>> chunks(List<T> all) {
