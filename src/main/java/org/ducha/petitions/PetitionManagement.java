@@ -15,6 +15,7 @@ import org.ducha.accounts.Region;
 import org.ducha.journal.Journal;
 import org.ducha.rounds.Batch;
 import org.ducha.rounds.Round;
+import org.ducha.rounds.RoundManagement;
 import org.ducha.rounds.RoundQueries;
 import org.ducha.shared.CurrentActor;
 import org.ducha.shared.EditConflict;
@@ -41,6 +42,8 @@ public class PetitionManagement {
 
 	private final RoundQueries rounds;
 
+	private final RoundManagement roundManagement;
+
 	private final AccountQueries accounts;
 
 	private final ComplainantCipher cipher;
@@ -50,10 +53,12 @@ public class PetitionManagement {
 	private final Clock clock;
 
 	PetitionManagement(PetitionStore store, TransferRequestStore transfers, RoundQueries rounds,
-			AccountQueries accounts, ComplainantCipher cipher, Journal journal, Clock clock) {
+			RoundManagement roundManagement, AccountQueries accounts, ComplainantCipher cipher, Journal journal,
+			Clock clock) {
 		this.store = store;
 		this.transfers = transfers;
 		this.rounds = rounds;
+		this.roundManagement = roundManagement;
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.journal = journal;
@@ -170,6 +175,15 @@ public class PetitionManagement {
 			}
 		}
 		return inRound;
+	}
+
+	/**
+	 * Acknowledges receipt of a batch (签收) on behalf of the region.
+	 * @return the batch as received
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public Batch receiveBatch(long batchId) {
+		return this.roundManagement.markReceived(batchId);
 	}
 
 	/**

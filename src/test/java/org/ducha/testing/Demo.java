@@ -1,5 +1,7 @@
 package org.ducha.testing;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -20,6 +22,16 @@ public final class Demo {
 	public static RequestPostProcessor as(UserDetailsService users, String login) {
 		UserDetails user = users.loadUserByUsername(login);
 		return SecurityMockMvcRequestPostProcessors.user(user);
+	}
+
+	/**
+	 * Signs a demo user in on the current thread, for tests that call services directly.
+	 * Undo with {@code SecurityContextHolder.clearContext()}.
+	 */
+	public static void signIn(UserDetailsService users, String login) {
+		UserDetails user = users.loadUserByUsername(login);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 	}
 
 }
