@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -105,6 +106,9 @@ class DeadlineClocksTest {
 	@Autowired
 	private ChangeListener listener;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private long subject;
 
 	@BeforeEach
@@ -148,6 +152,11 @@ class DeadlineClocksTest {
 
 	private List<String> journalEvents(long subjectId) {
 		return journal(subjectId).stream().map((row) -> (String) row.get("event_type")).toList();
+	}
+
+	@Test
+	void theScheduledSweepIsOffInTestsSoThatTestsDriveIt() {
+		assertThat(this.context.getBeansOfType(DeadlineSweepConfiguration.DeadlineSweep.class)).isEmpty();
 	}
 
 	@Test
