@@ -1,6 +1,7 @@
 package org.ducha.petitions;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,19 +49,22 @@ public class PetitionManagement {
 
 	private final ComplainantCipher cipher;
 
+	private final PetitionClocks clocks;
+
 	private final Journal journal;
 
 	private final Clock clock;
 
 	PetitionManagement(PetitionStore store, TransferRequestStore transfers, RoundQueries rounds,
-			RoundManagement roundManagement, AccountQueries accounts, ComplainantCipher cipher, Journal journal,
-			Clock clock) {
+			RoundManagement roundManagement, AccountQueries accounts, ComplainantCipher cipher, PetitionClocks clocks,
+			Journal journal, Clock clock) {
 		this.store = store;
 		this.transfers = transfers;
 		this.rounds = rounds;
 		this.roundManagement = roundManagement;
 		this.accounts = accounts;
 		this.cipher = cipher;
+		this.clocks = clocks;
 		this.journal = journal;
 		this.clock = clock;
 	}
@@ -141,8 +145,15 @@ public class PetitionManagement {
 
 	private long insert(Round round, Batch batch, NewPetition row, Map<String, Long> ids) {
 		Long repeatOfId = (row.repeatOf() != null && !row.repeatOf().isBlank()) ? ids.get(row.repeatOf()) : null;
+		Instant now = this.clock.instant();
 		long id = this.store.insert(round.id(), batch.id(), row, repeatOfId, seal(row.complainantName()),
-				seal(row.complainantPhone()), this.clock.instant());
+				seal(row.complainantPhone()), now);
+		if (batch.received()) {
+			this.clocks.received(id, round, row.priority() == Priority.KEY, now);
+		}
+		else {
+			this.clocks.transferred(id, round, row.transferredAt());
+		}
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("receiptNumber", row.receiptNumber());
 		facts.put("batch", batch.number());
@@ -178,11 +189,21 @@ public class PetitionManagement {
 	}
 
 	/**
-	 * Acknowledges receipt of a batch (签收) on behalf of the region.
+	 * Acknowledges receipt of a batch (签收) on behalf of the region: the cases' receipt
+	 * clocks stop and their report clocks start.
 	 * @return the batch as received
 	 */
 	@PreAuthorize("hasRole('OFFICE')")
 	public Batch receiveBatch(long batchId) {
+		Batch batch = this.rounds.batch(batchId);
+		if (batch.received()) {
+			throw new RuleViolation("batch.alreadyReceived", batch.number());
+		}
+		Round round = this.rounds.round(batch.roundId());
+		Instant now = this.clock.instant();
+		for (Petition petition : this.store.petitions(this.store.idsOfBatch(batchId))) {
+			this.clocks.received(petition.id(), round, petition.keyCase(), now);
+		}
 		return this.roundManagement.markReceived(batchId);
 	}
 

@@ -1,0 +1,103 @@
+package org.ducha.petitions;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.ducha.deadlines.DeadlineClock;
+import org.ducha.deadlines.DeadlineClockChanged;
+import org.ducha.deadlines.DeadlineClocks;
+import org.ducha.rounds.Round;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clocks of a case, as the round's policies set them: receipt from the transfer until
+ * the batch is received, report from receipt until the lead unit submits, and supplement
+ * from a return until the report is submitted again. Keeps the case's "most urgent clock"
+ * columns in step, for lists and filters.
+ * <p>
+ * Clocks are started and stopped before the caller journals its own event, so that a
+ * case's writers and the sweep take their locks in the same order.
+ */
+@Component
+class PetitionClocks {
+
+	static final String SUBJECT = "petition";
+
+	static final String RECEIPT = "RECEIPT";
+
+	static final String REPORT = "REPORT";
+
+	static final String SUPPLEMENT = "SUPPLEMENT";
+
+	private static final Comparator<DeadlineClock> MOST_URGENT = Comparator
+		.comparing((DeadlineClock c) -> c.state().ordinal(), Comparator.reverseOrder())
+		.thenComparing(DeadlineClock::dueAt);
+
+	private final DeadlineClocks clocks;
+
+	private final PetitionStore store;
+
+	PetitionClocks(DeadlineClocks clocks, PetitionStore store) {
+		this.clocks = clocks;
+		this.store = store;
+	}
+
+	/**
+	 * A case arrives in a batch not yet received: the receipt clock runs from the
+	 * transfer.
+	 */
+	void transferred(long petitionId, Round round, Instant transferredAt) {
+		this.clocks.start(SUBJECT, petitionId, RECEIPT, round.receiptPolicy(), transferredAt);
+	}
+
+	/** The case is received: the receipt clock stops, the report clock starts. */
+	void received(long petitionId, Round round, boolean keyCase, Instant receivedAt) {
+		this.clocks.stop(SUBJECT, petitionId, RECEIPT, receivedAt);
+		this.clocks.start(SUBJECT, petitionId, REPORT, round.reportPolicy(keyCase), receivedAt);
+	}
+
+	/** The lead unit submits its report: the report or supplement clock stops. */
+	void reportSubmitted(long petitionId, Instant at) {
+		this.clocks.stop(SUBJECT, petitionId, REPORT, at);
+		this.clocks.stop(SUBJECT, petitionId, SUPPLEMENT, at);
+	}
+
+	/** The office returns the report: the supplement clock starts. */
+	void returned(long petitionId, Round round, Instant at) {
+		this.clocks.start(SUBJECT, petitionId, SUPPLEMENT, round.supplementPolicy(), at);
+	}
+
+	/** A rebound reopens the case: a new report clock runs from the reopening. */
+	void reopened(long petitionId, Round round, boolean keyCase, Instant at) {
+		this.clocks.start(SUBJECT, petitionId, REPORT, round.reportPolicy(keyCase), at);
+	}
+
+	List<DeadlineClock> of(long petitionId) {
+		return this.clocks.of(SUBJECT, petitionId);
+	}
+
+	Map<Long, List<DeadlineClock>> running(Collection<Long> petitionIds) {
+		return this.clocks.running(SUBJECT, petitionIds);
+	}
+
+	/**
+	 * Keeps the case's most urgent clock up to date whenever one of its clocks changes.
+	 */
+	@EventListener
+	void on(DeadlineClockChanged changed) {
+		if (!SUBJECT.equals(changed.subjectType())) {
+			return;
+		}
+		List<DeadlineClock> running = this.clocks.running(SUBJECT, List.of(changed.subjectId()))
+			.getOrDefault(changed.subjectId(), List.of());
+		DeadlineClock urgent = running.stream().min(MOST_URGENT).orElse(null);
+		this.store.updateClock(changed.subjectId(), (urgent != null) ? urgent.kind() : null,
+				(urgent != null) ? urgent.state() : null, (urgent != null) ? urgent.dueAt() : null);
+	}
+
+}
