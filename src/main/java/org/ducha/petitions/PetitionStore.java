@@ -178,6 +178,32 @@ class PetitionStore {
 				order by p.receipt_number""").param("batch", batchId).param("units", unitIds).query(Long.class).list();
 	}
 
+	/**
+	 * Ids of the cases that need someone now, most urgent first: red clocks, then yellow,
+	 * then green by due time, then cases without a running clock in the given statuses.
+	 * @param unitIds restrict to cases these units take part in, or {@code null} for all
+	 * @param statuses the statuses that count as work for the reader
+	 */
+	List<Long> queue(List<Long> unitIds, List<PetitionStatus> statuses, int limit) {
+		if (unitIds != null && unitIds.isEmpty()) {
+			return List.of();
+		}
+		String scope = (unitIds != null) ? """
+				and exists (select 1 from petition_assignment a where a.petition_id = p.id and a.unit_id in (:units))"""
+				: "";
+		var sql = this.jdbc.sql("""
+				select p.id from petition p
+				where p.status in (:statuses) %s
+				order by case p.clock_state when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end,
+				  p.clock_due_at, p.id
+				fetch first %d rows only""".formatted(scope, limit))
+			.param("statuses", statuses.stream().map(Enum::name).toList());
+		if (unitIds != null) {
+			sql = sql.param("units", unitIds);
+		}
+		return sql.query(Long.class).list();
+	}
+
 	boolean involves(long petitionId, List<Long> unitIds) {
 		if (unitIds.isEmpty()) {
 			return false;
