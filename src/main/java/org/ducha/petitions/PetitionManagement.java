@@ -189,6 +189,15 @@ public class PetitionManagement {
 	}
 
 	/**
+	 * The cases of a batch, for the office's own follow-up work (demo loading, bulk
+	 * steps).
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public List<Petition> assignableOf(long batchId) {
+		return this.store.petitions(this.store.idsOfBatch(batchId));
+	}
+
+	/**
 	 * Acknowledges receipt of a batch (签收) on behalf of the region: the cases' receipt
 	 * clocks stop and their report clocks start.
 	 * @return the batch as received
