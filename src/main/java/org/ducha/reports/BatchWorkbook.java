@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -125,7 +126,7 @@ public class BatchWorkbook {
 		Path copy = null;
 		try {
 			BufferedInputStream buffered = new BufferedInputStream(in);
-			FileMagic magic = FileMagic.valueOf(buffered);
+			FileMagic magic = magic(buffered);
 			if (magic == FileMagic.OLE2) {
 				throw fileProblem("intake.file.oldExcel");
 			}
@@ -153,6 +154,15 @@ public class BatchWorkbook {
 					copy.toFile().deleteOnExit();
 				}
 			}
+		}
+	}
+
+	private static FileMagic magic(BufferedInputStream in) throws IOException {
+		try {
+			return FileMagic.valueOf(in);
+		}
+		catch (EmptyFileException ex) {
+			return FileMagic.UNKNOWN;
 		}
 	}
 
