@@ -163,7 +163,7 @@ class HandlingReportTests {
 	}
 
 	@Test
-	void returnedReportStartsSupplementClockDueBySixHours() {
+	void returnedReportStartsTheSupplementClockWhoseDueTimeTheOfficeIsTold() {
 		long id = receivedCaseOfEnvironmentBureau();
 		HandlingReport first = submitAsHandler(id, complete(FINDINGS), null);
 		Demo.signIn(this.users, "office");
