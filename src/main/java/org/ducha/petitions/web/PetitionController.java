@@ -17,6 +17,7 @@ import org.ducha.journal.JournalQueries;
 import org.ducha.petitions.Assignment;
 import org.ducha.petitions.Channel;
 import org.ducha.petitions.Complainant;
+import org.ducha.petitions.HandlingReports;
 import org.ducha.petitions.NewPetition;
 import org.ducha.petitions.Petition;
 import org.ducha.petitions.PetitionManagement;
@@ -62,8 +63,11 @@ class PetitionController {
 
 	private final Clock clock;
 
+	private final HandlingReports reports;
+
 	PetitionController(PetitionQueries petitions, PetitionManagement management, RoundQueries rounds,
-			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock) {
+			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock,
+			HandlingReports reports) {
 		this.petitions = petitions;
 		this.management = management;
 		this.rounds = rounds;
@@ -71,6 +75,7 @@ class PetitionController {
 		this.journal = journal;
 		this.messages = messages;
 		this.clock = clock;
+		this.reports = reports;
 	}
 
 	@GetMapping("/petitions/{id}")
@@ -96,6 +101,8 @@ class PetitionController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("office", this.petitions.readerIsOffice());
 		model.addAttribute("units", this.accounts.allUnits());
+		// Handling report section (petitions/report-fragments :: caseSection)
+		model.addAttribute("handling", this.reports.overview(id));
 		return "petitions/petition";
 	}
 

@@ -1,0 +1,244 @@
+package org.ducha.petitions;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
+
+import org.ducha.rounds.RoundManagement;
+import org.ducha.shared.InvalidInput;
+import org.ducha.testing.Cases;
+import org.ducha.testing.DatabaseTest;
+import org.ducha.testing.Demo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Evidence files: accepted by content, refused when the content is not an accepted kind
+ * or is too large, kept by SHA-256 under a temporary data directory, and downloaded only
+ * by those who may read the case.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = { "ducha.demo=true", "ducha.evidence.max-bytes=" + EvidenceTests.MAX_BYTES })
+class EvidenceTests {
+
+	static final int MAX_BYTES = 64 * 1024;
+
+	private static final Path DATA_DIR = temporaryDirectory();
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("ducha.data-dir", DATA_DIR::toString);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RoundManagement rounds;
+
+	@Autowired
+	PetitionManagement petitions;
+
+	@Autowired
+	EvidenceFiles evidence;
+
+	@Autowired
+	Clock clock;
+
+	private long petitionId;
+
+	private static int cases;
+
+	@BeforeEach
+	void caseOfEnvironmentBureauWithHandlerSignedIn() {
+		Demo.signIn(this.users, "office");
+		long round = Cases.round(this.rounds);
+		long batch = Cases.batch(this.rounds, round, 1, this.clock.instant().minus(Duration.ofHours(2)));
+		this.petitionId = this.petitions.register(batch,
+				Cases.airComplaint("D3JX20261121010" + (++cases), this.clock.instant()));
+		long lead = this.jdbc.sql("select id from unit where name = '萍乡市生态环境局'").query(Long.class).single();
+		this.petitions.assign(this.petitionId, 0, lead, List.of(), List.of());
+		Demo.signIn(this.users, "handler");
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void aPngIsAcceptedAndKeptByItsHash() throws IOException {
+		byte[] png = png();
+		EvidenceFile file = this.evidence.attach(this.petitionId, "现场照片.png", new ByteArrayInputStream(png));
+		assertThat(file.contentType()).isEqualTo("image/png");
+		assertThat(file.sizeBytes()).isEqualTo(png.length);
+		Path stored = DATA_DIR.resolve("files")
+			.resolve(file.sha256().substring(0, 2))
+			.resolve(file.sha256().substring(2));
+		assertThat(Files.readAllBytes(stored)).isEqualTo(png);
+	}
+
+	@Test
+	void aTextFileRenamedPdfIsRefused() {
+		assertRefused("处罚决定书.pdf", "这不是PDF文件，只是一段文字。".getBytes(StandardCharsets.UTF_8),
+				"handling.evidence.typeRefused");
+	}
+
+	@Test
+	void anExecutableIsRefused() {
+		byte[] exe = new byte[512];
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		assertRefused("setup.exe", exe, "handling.evidence.typeRefused");
+	}
+
+	@Test
+	void aPngNamedAsPdfIsRefused() throws IOException {
+		assertRefused("照片.pdf", png(), "handling.evidence.nameMismatch");
+	}
+
+	@Test
+	void aFileOverTheLimitIsRefused() throws IOException {
+		byte[] png = png();
+		byte[] large = Arrays.copyOf(png, MAX_BYTES + 1);
+		assertRefused("大照片.png", large, "handling.evidence.tooLarge");
+	}
+
+	@Test
+	void aWordDocumentIsRecognisedInsideItsZipAndAPlainZipIsNot() {
+		EvidenceFile docx = this.evidence.attach(this.petitionId, "处理情况说明.docx",
+				new ByteArrayInputStream(zip("[Content_Types].xml", "word/document.xml")));
+		assertThat(docx.contentType()).contains("wordprocessingml");
+		assertRefused("处理情况说明.docx", zip("readme.txt"), "handling.evidence.typeRefused");
+	}
+
+	@Test
+	void downloadReturnsTheSameBytesAsAnAttachment() throws Exception {
+		byte[] png = png();
+		EvidenceFile file = this.evidence.attach(this.petitionId, "现场照片.png", new ByteArrayInputStream(png));
+		this.mvc.perform(get("/evidence/" + file.id()).with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(content().contentType("image/png"))
+			.andExpect(content().bytes(png));
+	}
+
+	@Test
+	void aHandlerOfAnotherUnitCannotDownloadOrUpload() throws Exception {
+		EvidenceFile file = this.evidence.attach(this.petitionId, "现场照片.png", new ByteArrayInputStream(png()));
+		this.mvc.perform(get("/evidence/" + file.id()).with(Demo.as(this.users, "xiabu")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(multipart("/petitions/" + this.petitionId + "/evidence")
+				.file(new MockMultipartFile("file", "照片.png", "image/png", png()))
+				.with(csrf())
+				.with(Demo.as(this.users, "xiabu")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void uploadPageAcceptsAFileAndListsIt() throws Exception {
+		this.mvc
+			.perform(multipart("/petitions/" + this.petitionId + "/evidence")
+				.file(new MockMultipartFile("file", "现场照片.png", "application/octet-stream", png()))
+				.with(csrf())
+				.with(Demo.as(this.users, "handler")))
+			.andExpect(redirectedUrl("/petitions/" + this.petitionId + "/evidence"));
+		this.mvc.perform(get("/petitions/" + this.petitionId + "/evidence").with(Demo.as(this.users, "leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("现场照片.png")));
+		this.mvc
+			.perform(
+					multipart("/petitions/" + this.petitionId + "/evidence")
+						.file(new MockMultipartFile("file", "病毒.pdf", "application/pdf",
+								"MZ".getBytes(StandardCharsets.US_ASCII)))
+						.with(csrf())
+						.with(Demo.as(this.users, "handler")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"#file\"")));
+	}
+
+	private void assertRefused(String name, byte[] content, String code) {
+		long before = this.jdbc.sql("select count(*) from evidence_file").query(Long.class).single();
+		assertThatThrownBy(() -> this.evidence.attach(this.petitionId, name, new ByteArrayInputStream(content)))
+			.isInstanceOf(InvalidInput.class)
+			.extracting((e) -> ((InvalidInput) e).problems().get(0).code())
+			.isEqualTo(code);
+		assertThat(this.jdbc.sql("select count(*) from evidence_file").query(Long.class).single()).isEqualTo(before);
+	}
+
+	private static byte[] png() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "png", out);
+		return out.toByteArray();
+	}
+
+	private static byte[] zip(String... entries) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (String entry : entries) {
+				zip.putNextEntry(new ZipEntry(entry));
+				zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("ducha-evidence-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
