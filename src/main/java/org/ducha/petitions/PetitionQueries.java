@@ -1,5 +1,7 @@
 package org.ducha.petitions;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import org.ducha.shared.NotFound;
 import org.ducha.shared.PersonalNumbers;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +33,16 @@ public class PetitionQueries {
 
 	private final ComplainantCipher cipher;
 
+	private final HandlingReportStore reports;
+
 	PetitionQueries(PetitionStore store, TransferRequestStore transfers, CaseVisibility visibility,
-			AccountQueries accounts, ComplainantCipher cipher) {
+			AccountQueries accounts, ComplainantCipher cipher, HandlingReportStore reports) {
 		this.store = store;
 		this.transfers = transfers;
 		this.visibility = visibility;
 		this.accounts = accounts;
 		this.cipher = cipher;
+		this.reports = reports;
 	}
 
 	/**
@@ -87,6 +93,39 @@ public class PetitionQueries {
 			throw new AccessDeniedException("only the office decides transfer requests");
 		}
 		return this.transfers.pending();
+	}
+
+	/**
+	 * The approved cases of a batch as the disclosure table may show them: the complaint,
+	 * districts, types and the last approved report; never the complainant. The office
+	 * only, which publishes.
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public List<PublishableCase> publishable(long batchId) {
+		List<PublishableCase> cases = new ArrayList<>();
+		for (Petition p : this.store.petitions(this.store.idsOfBatch(batchId))) {
+			if (p.status() != PetitionStatus.APPROVED && p.status() != PetitionStatus.CLOSED) {
+				continue;
+			}
+			this.reports.versions(p.id())
+				.stream()
+				.filter((r) -> r.status() == ReportStatus.APPROVED)
+				.max(Comparator.comparingInt(HandlingReport::versionNumber))
+				.ifPresent(
+						(r) -> cases.add(new PublishableCase(p.id(), p.receiptNumber(), p.complaint(), p.regionCodes(),
+								p.pollutionTypes(), r.findings(), r.verdict(), r.handling(), r.accountability())));
+		}
+		return cases;
+	}
+
+	/** Receipt numbers of the batch's cases that have no approved report yet. */
+	@PreAuthorize("hasRole('OFFICE')")
+	public List<String> notYetPublishable(long batchId) {
+		return this.store.petitions(this.store.idsOfBatch(batchId))
+			.stream()
+			.filter((p) -> p.status() != PetitionStatus.APPROVED && p.status() != PetitionStatus.CLOSED)
+			.map(Petition::receiptNumber)
+			.toList();
 	}
 
 	/** Whether the reader is the office, for pages that offer the office's actions. */
