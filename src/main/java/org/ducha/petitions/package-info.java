@@ -1,6 +1,7 @@
 /**
  * Petition cases (信访件): intake of transferred batches, assignment to lead, co- and
- * territorial units, their clocks, and the protected complainant. Uses rounds for the
+ * territorial units, their clocks, the protected complainant, closing under the six
+ * conditions (六个不放过) and look-backs (回头看) that reopen a rebound. Uses rounds for the
  * batch and its policies, deadlines for the clocks, accounts for units and scope.
  */
 @org.springframework.modulith.ApplicationModule(
