@@ -62,8 +62,11 @@ class PetitionController {
 
 	private final Clock clock;
 
+	private final ClosureSection closureSection;
+
 	PetitionController(PetitionQueries petitions, PetitionManagement management, RoundQueries rounds,
-			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock) {
+			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock,
+			ClosureSection closureSection) {
 		this.petitions = petitions;
 		this.management = management;
 		this.rounds = rounds;
@@ -71,6 +74,7 @@ class PetitionController {
 		this.journal = journal;
 		this.messages = messages;
 		this.clock = clock;
+		this.closureSection = closureSection;
 	}
 
 	@GetMapping("/petitions/{id}")
@@ -96,6 +100,8 @@ class PetitionController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("office", this.petitions.readerIsOffice());
 		model.addAttribute("units", this.accounts.allUnits());
+		// Six conditions, follow-ups and look-backs (templates/petitions/closure.html).
+		this.closureSection.addTo(model, id);
 		return "petitions/petition";
 	}
 
