@@ -65,9 +65,11 @@ class PetitionController {
 
 	private final HandlingReports reports;
 
+	private final ClosureSection closureSection;
+
 	PetitionController(PetitionQueries petitions, PetitionManagement management, RoundQueries rounds,
 			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock,
-			HandlingReports reports) {
+			HandlingReports reports, ClosureSection closureSection) {
 		this.petitions = petitions;
 		this.management = management;
 		this.rounds = rounds;
@@ -76,6 +78,7 @@ class PetitionController {
 		this.messages = messages;
 		this.clock = clock;
 		this.reports = reports;
+		this.closureSection = closureSection;
 	}
 
 	@GetMapping("/petitions/{id}")
@@ -103,6 +106,8 @@ class PetitionController {
 		model.addAttribute("units", this.accounts.allUnits());
 		// Handling report section (petitions/report-fragments :: caseSection)
 		model.addAttribute("handling", this.reports.overview(id));
+		// Six conditions, follow-ups and look-backs (templates/petitions/closure.html).
+		this.closureSection.addTo(model, id);
 		return "petitions/petition";
 	}
 

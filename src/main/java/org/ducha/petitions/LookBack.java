@@ -1,0 +1,28 @@
+package org.ducha.petitions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A look-back (回头看) at a closed case, scheduled by the office and, once done, with its
+ * outcome.
+ *
+ * @param cycle the handling cycle whose closing is re-inspected
+ * @param assignedNote who goes and what to check, as the office wrote it
+ * @param outcome {@code null} until the office records what was found
+ * @param reopenedCycle the cycle a rebound opened, or {@code null}
+ */
+public record LookBack(long id, long petitionId, String receiptNumber, int cycle, LookBackMethod method,
+		LocalDate scheduledFor, String assignedNote, String scheduledBy, Instant scheduledAt, LookBackOutcome outcome,
+		String finding, String recordedBy, Instant recordedAt, Integer reopenedCycle) {
+
+	public boolean pending() {
+		return this.outcome == null;
+	}
+
+	/** Whether it is still to be done although its day has passed. */
+	public boolean overdue(LocalDate today) {
+		return pending() && this.scheduledFor.isBefore(today);
+	}
+
+}
