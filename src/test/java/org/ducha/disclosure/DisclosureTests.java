@@ -141,6 +141,17 @@ class DisclosureTests {
 			.andExpect(content().string(not(containsString("13907990001"))))
 			.andExpect(content().string(not(containsString("13800001111"))))
 			.andExpect(content().string(not(containsString("王某某"))));
+		byte[] xlsx = this.mvc.perform(get("/public/disclosures/" + table + ".xlsx"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("交办问题基本情况");
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).contains("请联系我***********");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+		}
 		this.mvc.perform(get("/public/disclosures"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("边督边改公开情况一览表")));
