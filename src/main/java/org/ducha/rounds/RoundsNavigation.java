@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class RoundsNavigation {
 
 	@Bean
-	NavigationItem roundsNavigation() {
+	NavigationItem roundsNavigationItem() {
 		return new NavigationItem("nav.rounds", "/rounds", Set.of("OFFICE", "HANDLER", "LEADER"), 20);
 	}
 
