@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class LedgerNavigation {
 
 	@Bean
-	NavigationItem ledgerNavigation() {
+	NavigationItem ledgerNavigationItem() {
 		return new NavigationItem("nav.ledger", "/ledger", Set.of("OFFICE", "HANDLER", "LEADER"), 30);
 	}
 
