@@ -94,7 +94,7 @@ final class LedgerData {
 		// l whether the ecology bureau leads; spread so that they do not follow each
 		// other.
 		String series = "(select g, (g * 7919) % 100 as b, (g * 31) % 5 as d, (g * 13) % 10 as l," + " (g - 1) / "
-				+ perBatch + " as k from generate_series(1, " + cases + ") g) s";
+				+ perBatch + " as k from generate_series(1::bigint, " + cases + ") g) s";
 		jdbc.sql("insert into petition (id, round_id, batch_id, receipt_number, transferred_at, channel, priority,"
 				+ " complaint, content_hash, status, lead_unit_id, verdict, completion, clock_kind, clock_state,"
 				+ " clock_due_at, registered_at)" + " select g, " + round + ", (" + batchIds
