@@ -1,0 +1,226 @@
+package org.ducha.petitions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ducha.deadlines.ClockState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger's queries over the petition tables. Scope and filter are both predicates of
+ * one statement, so that a page, its count and an export see the same cases and nothing
+ * outside the reader's scope is ever loaded. Pages are read by keyset (the sort key and
+ * the id of the last row seen), never by offset.
+ */
+@Repository
+class LedgerStore {
+
+	/** A row as stored, before names and the live clock are added. */
+	record Stored(long id, long roundId, long batchId, String receiptNumber, Instant transferredAt, Channel channel,
+			Priority priority, String complaint, PetitionStatus status, Long leadUnitId, Verdict verdict,
+			Completion completion, String clockKind, ClockState clockState, Instant clockDueAt) {
+
+		/** This row's value of the sort key, for a cursor. */
+		Object keyOf(LedgerSort.Key key) {
+			return switch (key) {
+				case TRANSFERRED -> this.transferredAt;
+				case RECEIPT -> this.receiptNumber;
+				case DUE -> this.clockDueAt;
+			};
+		}
+
+	}
+
+	/**
+	 * Where a page starts: after (or, reading backwards, before) the row with this sort
+	 * key value and id. A {@code null} key is a case without a running clock.
+	 */
+	record Position(Object key, long id, boolean backwards) {
+	}
+
+	private static final String COLUMNS = """
+			p.id, p.round_id, p.batch_id, p.receipt_number, p.transferred_at, p.channel, p.priority, p.complaint,
+			p.status, p.lead_unit_id, p.verdict, p.completion, p.clock_kind, p.clock_state, p.clock_due_at""";
+
+	private final JdbcClient jdbc;
+
+	LedgerStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Up to {@code limit} rows in sort order from {@code position} (the first rows when
+	 * it is {@code null}); read backwards, they are still returned in sort order.
+	 */
+	List<Stored> rows(CaseVisibility.Scope scope, LedgerFilter filter, LedgerSort sort, Position position, int limit) {
+		Where where = where(scope, filter);
+		if (where == null) {
+			return List.of();
+		}
+		boolean descending = sort.descending() != (position != null && position.backwards());
+		String column = sort.key().column();
+		if (position != null) {
+			where.add(keyset(column, descending, position.key()), "afterId", position.id());
+			if (position.key() != null) {
+				where.parameters.put("afterKey",
+						(position.key() instanceof Instant instant) ? PetitionStore.utc(instant) : position.key());
+			}
+		}
+		String nulls = (sort.key() == LedgerSort.Key.DUE) ? (descending ? " nulls first" : " nulls last") : "";
+		String direction = descending ? " desc" : " asc";
+		String sql = "select " + COLUMNS + " from petition p" + where.sql() + " order by " + column + direction + nulls
+				+ ", p.id" + direction + " limit " + limit;
+		List<Stored> rows = new ArrayList<>(this.jdbc.sql(sql).params(where.parameters).query((rs, n) -> {
+			long lead = rs.getLong("lead_unit_id");
+			Long leadUnitId = rs.wasNull() ? null : lead;
+			String clockState = rs.getString("clock_state");
+			return new Stored(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("batch_id"),
+					rs.getString("receipt_number"), PetitionStore.instant(rs, "transferred_at"),
+					Channel.valueOf(rs.getString("channel")), Priority.valueOf(rs.getString("priority")),
+					rs.getString("complaint"), PetitionStatus.valueOf(rs.getString("status")), leadUnitId,
+					PetitionStore.enumOf(Verdict.class, rs.getString("verdict")),
+					PetitionStore.enumOf(Completion.class, rs.getString("completion")), rs.getString("clock_kind"),
+					(clockState != null) ? ClockState.valueOf(clockState) : null,
+					PetitionStore.instant(rs, "clock_due_at"));
+		}).list());
+		if (position != null && position.backwards()) {
+			Collections.reverse(rows);
+		}
+		return rows;
+	}
+
+	/** How many cases the same predicates match. */
+	long count(CaseVisibility.Scope scope, LedgerFilter filter) {
+		Where where = where(scope, filter);
+		if (where == null) {
+			return 0;
+		}
+		return this.jdbc.sql("select count(*) from petition p" + where.sql())
+			.params(where.parameters)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The keyset predicate: rows after the position in the direction read. Cases without
+	 * a running clock have a {@code null} due time, which sorts after every time (last
+	 * ascending, first descending) on both databases.
+	 */
+	private static String keyset(String column, boolean descending, Object key) {
+		if (key == null) {
+			return descending ? "((" + column + " is null and p.id < :afterId) or " + column + " is not null)"
+					: "(" + column + " is null and p.id > :afterId)";
+		}
+		String compared = "(" + column + ", p.id) " + (descending ? "<" : ">") + " (:afterKey, :afterId)";
+		return (descending || !column.equals(LedgerSort.Key.DUE.column())) ? compared
+				: "(" + compared + " or " + column + " is null)";
+	}
+
+	/**
+	 * The scope and filter predicates, or {@code null} when the reader may see nothing.
+	 */
+	private static Where where(CaseVisibility.Scope scope, LedgerFilter filter) {
+		Where where = new Where();
+		if (!scope.everything()) {
+			if (scope.unitIds().isEmpty()) {
+				return null;
+			}
+			where.add("exists (select 1 from petition_assignment s where s.petition_id = p.id"
+					+ " and s.unit_id in (:scopeUnits))", "scopeUnits", scope.unitIds());
+		}
+		if (filter.round() != null) {
+			where.add("p.round_id = :round", "round", filter.round());
+		}
+		if (filter.batch() != null) {
+			where.add("p.batch_id = :batch", "batch", filter.batch());
+		}
+		if (filter.region() != null) {
+			where.add("exists (select 1 from petition_region r where r.petition_id = p.id"
+					+ " and r.region_code = :region)", "region", filter.region());
+		}
+		if (filter.unit() != null) {
+			where.add("exists (select 1 from petition_assignment a where a.petition_id = p.id and a.unit_id = :unit)",
+					"unit", filter.unit());
+		}
+		if (filter.pollution() != null) {
+			where.add("exists (select 1 from petition_pollution t where t.petition_id = p.id"
+					+ " and t.pollution_type = :pollution)", "pollution", filter.pollution().name());
+		}
+		if (filter.verdict() != null) {
+			where.add("p.verdict = :verdict", "verdict", filter.verdict().name());
+		}
+		if (filter.completion() != null) {
+			where.add("p.completion = :completion", "completion", filter.completion().name());
+		}
+		if (filter.clock() != null) {
+			where.add("p.clock_state = :clock", "clock", filter.clock().name());
+		}
+		if (filter.status() != null) {
+			where.add("p.status = :status", "status", filter.status().name());
+		}
+		if (filter.receipt() != null) {
+			where.add("p.receipt_number like :receipt escape '\\'", "receipt", likePrefix(filter.receipt()));
+		}
+		return where;
+	}
+
+	private static String likePrefix(String prefix) {
+		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/** The district codes of these cases, each case's sorted. */
+	Map<Long, List<String>> regions(List<Long> ids) {
+		Map<Long, List<String>> regions = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.sql("select petition_id, region_code from petition_region where petition_id in (:ids)"
+						+ " order by petition_id, region_code")
+				.param("ids", ids)
+				.query((rs) -> {
+					regions.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
+				});
+		}
+		return regions;
+	}
+
+	Map<Long, Set<PollutionType>> pollutionTypes(List<Long> ids) {
+		Map<Long, Set<PollutionType>> types = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select petition_id, pollution_type from petition_pollution where petition_id in (:ids)")
+				.param("ids", ids)
+				.query((rs) -> {
+					types.computeIfAbsent(rs.getLong(1), (k) -> EnumSet.noneOf(PollutionType.class))
+						.add(PollutionType.valueOf(rs.getString(2)));
+				});
+		}
+		return types;
+	}
+
+	/** Predicates joined by {@code and}, with their named parameters. */
+	private static final class Where {
+
+		private final List<String> predicates = new ArrayList<>();
+
+		private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+		void add(String predicate, String name, Object value) {
+			this.predicates.add(predicate);
+			this.parameters.put(name, value);
+		}
+
+		String sql() {
+			return this.predicates.isEmpty() ? "" : " where " + String.join(" and ", this.predicates);
+		}
+
+	}
+
+}
