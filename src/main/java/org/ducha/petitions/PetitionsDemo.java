@@ -1,5 +1,6 @@
 package org.ducha.petitions;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,19 +51,25 @@ class PetitionsDemo implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final HandlingReports reports;
+
+	private final Closures closures;
+
 	private final Clock clock;
 
 	private final boolean demo;
 
 	PetitionsDemo(RoundQueries roundQueries, RoundManagement rounds, PetitionManagement petitions,
-			AccountQueries accounts, UserDetailsService users, TransactionTemplate transaction, Clock clock,
-			@Value("${ducha.demo.cases:${ducha.demo:false}}") boolean demo) {
+			AccountQueries accounts, UserDetailsService users, TransactionTemplate transaction, HandlingReports reports,
+			Closures closures, Clock clock, @Value("${ducha.demo.cases:${ducha.demo:false}}") boolean demo) {
 		this.roundQueries = roundQueries;
 		this.rounds = rounds;
 		this.petitions = petitions;
 		this.accounts = accounts;
 		this.users = users;
 		this.transaction = transaction;
+		this.reports = reports;
+		this.closures = closures;
 		this.clock = clock;
 		this.demo = demo;
 	}
@@ -117,6 +124,55 @@ class PetitionsDemo implements ApplicationRunner {
 		signIn("handler");
 		this.petitions.requestTransfer(dump.id(), units.get("萍乡市林业局"), "现场主要问题为毁林和山体植被破坏，属林业部门职责，建议由市林业局主办，生态环境局协办。");
 		signIn("office");
+		handleBatchOne(batch1);
+	}
+
+	/**
+	 * Case 1 reported, approved and closed; case 3 returned for supplement; case 4
+	 * waiting for review.
+	 */
+	private void handleBatchOne(long batch) {
+		Map<String, Petition> cases = new java.util.HashMap<>();
+		this.petitions.assignableOf(batch).forEach((p) -> cases.put(p.receiptNumber(), p));
+		long closed = cases.get("D3JX2026110001").id();
+		long returned = cases.get("D3JX2026110003").id();
+		long reported = cases.get("D3JX2026110004").id();
+		signIn("handler");
+		HandlingReport first = submit(closed,
+				new ReportDraft("经调查，举报基本属实。该公司2条窑炉生产线夜间生产时脱硫设施未正常运行，二氧化硫排放浓度超标；厂区周边异味明显。", Verdict.MOSTLY_TRUE,
+						"1.责令该公司立即停产整改，更换脱硫塔喷淋系统；2.对超标排放行为立案查处，处罚款7.93万元；3.安装在线监测设备并与生态环境部门联网。",
+						"对企业负责人进行约谈；对下埠镇分管环保工作的副镇长诫勉谈话。", 1, new BigDecimal("7.93"), 1, 0, 1, 0,
+						"企业脱硫设施不正常运行，超标排放大气污染物。", "属地日常巡查不到位，未及时发现夜间超标排放。", Completion.CLOSED, null));
+		HandlingReport third = submit(returned,
+				new ReportDraft("经调查，举报属实。该厂在厂区东侧露天堆放废渣约200吨，未采取防雨防渗措施。", Verdict.TRUE, "责令该厂7日内将废渣转移至有资质单位处置。",
+						"正在调查。", 0, BigDecimal.ZERO, 0, 0, 1, 0, "企业未按规定贮存一般工业固体废物。", "正在调查。", Completion.OPEN, null));
+		submit(reported,
+				new ReportDraft("经调查，举报部分属实。该采石场已取得采矿许可，但爆破作业未落实洒水降尘措施，运输车辆未全部覆盖。", Verdict.PARTLY_TRUE,
+						"责令采石场落实洒水降尘、车辆密闭运输措施，对道路扬尘问题处罚款2万元。", "对采石场负责人约谈。", 0, new BigDecimal("2"), 1, 0, 1, 0,
+						"企业扬尘防治措施不落实。", "自然资源和生态环境部门联合监管存在薄弱环节。", Completion.STAGED,
+						LocalDate.ofInstant(this.clock.instant(), this.clock.getZone()).plusDays(30)));
+		signIn("office");
+		this.reports.approve(closed, first.rowVersion(), null);
+		this.reports.returnForSupplement(returned, third.rowVersion(), "请补充渗滤液检测报告、农田受损面积核定情况和处罚决定书文号。");
+		this.closures.recordSatisfaction(closed, SatisfactionAnswer.SATISFIED, FollowUpMethod.PHONE,
+				"电话回访举报人，对处理结果表示满意。");
+		for (ClosureCondition condition : List.of(ClosureCondition.PROBLEM_CLEAR, ClosureCondition.RECTIFIED,
+				ClosureCondition.RESPONSIBILITY_FIXED, ClosureCondition.ACCOUNTABILITY_DONE,
+				ClosureCondition.INFORMATION_PUBLIC)) {
+			this.closures.recordMet(closed, condition, "经督察办现场核查确认。");
+		}
+		this.closures.close(closed,
+				this.petitions.assignableOf(batch)
+					.stream()
+					.filter((p) -> p.id() == closed)
+					.findFirst()
+					.orElseThrow()
+					.version());
+	}
+
+	private HandlingReport submit(long petitionId, ReportDraft draft) {
+		HandlingReport saved = this.reports.saveDraft(petitionId, null, draft);
+		return this.reports.submit(petitionId, saved.rowVersion());
 	}
 
 	private Map<String, Long> unitIds() {
@@ -166,7 +222,7 @@ class PetitionsDemo implements ApplicationRunner {
 				List.of("上栗县人民政府"), "李某某", "07993612345"));
 		cases.add(demoCase("D3JX2026110004", at, Channel.PHONE, Priority.ORDINARY,
 				"安源区青山镇某采石场未批先建，爆破粉尘大，运输车辆不加盖篷布，道路扬尘严重。", "青山镇某采石场", "安源区青山镇", "360302",
-				List.of(PollutionType.AIR, PollutionType.ECOLOGY), "萍乡市自然资源局", List.of("萍乡市生态环境局"), List.of("安源区人民政府"),
+				List.of(PollutionType.AIR, PollutionType.ECOLOGY), "萍乡市生态环境局", List.of("萍乡市自然资源局"), List.of("安源区人民政府"),
 				null, "18970011234"));
 		cases.add(demoCase("D3JX2026110005", at, Channel.PHONE, Priority.ORDINARY,
 				"莲花县琴亭镇城区某KTV夜间噪声扰民，凌晨两三点仍在营业，严重影响周边居民休息。", "琴亭镇某KTV", "莲花县琴亭镇莲花大道", "360321",

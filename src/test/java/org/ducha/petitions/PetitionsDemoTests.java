@@ -30,6 +30,10 @@ class PetitionsDemoTests {
 		assertThat(count("select count(*) from transfer_batch where received_at is null")).isEqualTo(1);
 		assertThat(count("select count(distinct status) from petition")).isGreaterThanOrEqualTo(2);
 		assertThat(count("select count(*) from transfer_request where decision = 'PENDING'")).isEqualTo(1);
+		for (String status : new String[] { "REGISTERED", "ASSIGNED", "REPORTED", "RETURNED", "CLOSED" }) {
+			assertThat(count("select count(*) from petition where status = '" + status + "'")).as(status).isPositive();
+		}
+		assertThat(count("select count(*) from disclosure_table")).isEqualTo(1);
 	}
 
 	@Test
