@@ -4,5 +4,5 @@
  * batch, accounts for the regions.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "journal", "accounts", "rounds", "petitions", "disclosure" })
+		allowedDependencies = { "shared", "journal", "accounts", "rounds", "petitions", "disclosure", "deadlines" })
 package org.ducha.reports;

@@ -134,6 +134,17 @@ public final class PetitionCases {
 	}
 
 	/** Sets the most urgent running clock, as the deadline sweep will. */
+	/**
+	 * Clears the case's most urgent clock, so that a ledger test controls every clock
+	 * state it filters on (imported cases run a real receipt clock from their transfer
+	 * time).
+	 */
+	public void noClock(long petitionId) {
+		this.jdbc.sql("update petition set clock_kind = null, clock_state = null, clock_due_at = null where id = ?")
+			.param(petitionId)
+			.update();
+	}
+
 	public void clock(long petitionId, String kind, ClockState state, Instant dueAt) {
 		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
 			.params(kind, state.name(), dueAt.atOffset(java.time.ZoneOffset.UTC), petitionId)
