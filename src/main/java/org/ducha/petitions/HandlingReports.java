@@ -316,15 +316,10 @@ public class HandlingReports {
 				|| !this.petitions.updateStatus(petitionId, petition.version(), PetitionStatus.RETURNED)) {
 			throw new EditConflict(petition.receiptNumber());
 		}
-		this.clocks.returned(petitionId, this.rounds.round(petition.roundId()), now);
+		DeadlineClock supplement = this.clocks.returned(petitionId, this.rounds.round(petition.roundId()), now);
 		this.journal.record(PetitionClocks.SUBJECT, petitionId, "ReportReturned",
 				Map.of("version", report.versionNumber(), "comment", PersonalNumbers.redact(reason)));
-		return this.clocks.of(petitionId)
-			.stream()
-			.filter((c) -> PetitionClocks.SUPPLEMENT.equals(c.kind()) && c.running())
-			.map(DeadlineClock::dueAt)
-			.findFirst()
-			.orElseThrow();
+		return supplement.dueAt();
 	}
 
 	/**

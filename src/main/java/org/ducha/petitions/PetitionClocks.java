@@ -1,10 +1,8 @@
 package org.ducha.petitions;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.ducha.deadlines.DeadlineClock;
 import org.ducha.deadlines.DeadlineClockChanged;
@@ -68,8 +66,8 @@ class PetitionClocks {
 	}
 
 	/** The office returns the report: the supplement clock starts. */
-	void returned(long petitionId, Round round, Instant at) {
-		this.clocks.start(SUBJECT, petitionId, SUPPLEMENT, round.supplementPolicy(), at);
+	DeadlineClock returned(long petitionId, Round round, Instant at) {
+		return this.clocks.start(SUBJECT, petitionId, SUPPLEMENT, round.supplementPolicy(), at);
 	}
 
 	/** A rebound reopens the case: a new report clock runs from the reopening. */
@@ -79,10 +77,6 @@ class PetitionClocks {
 
 	List<DeadlineClock> of(long petitionId) {
 		return this.clocks.of(SUBJECT, petitionId);
-	}
-
-	Map<Long, List<DeadlineClock>> running(Collection<Long> petitionIds) {
-		return this.clocks.running(SUBJECT, petitionIds);
 	}
 
 	/**
