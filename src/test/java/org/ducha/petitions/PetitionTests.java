@@ -143,6 +143,18 @@ class PetitionTests {
 	}
 
 	@Test
+	void apiErrorsNameTheProblemInBothLanguages() throws Exception {
+		this.mvc.perform(get("/api/petitions/987654321").with(Demo.as(this.users, "office")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[0].code").value("api.notFound"))
+			.andExpect(jsonPath("$.errors[0].zh").value(containsString("找不到")))
+			.andExpect(jsonPath("$.errors[0].en").value(containsString("Not found")));
+		this.mvc.perform(get("/api/petitions/abc").with(Demo.as(this.users, "office")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("api.unreadable"));
+	}
+
+	@Test
 	void territorialGovernmentAboveTheTownshipSeesTheCase() throws Exception {
 		long id = caseOfEnvironmentBureau();
 		this.mvc.perform(get("/api/petitions/" + id).with(Demo.as(this.users, "xiangdong")))
