@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.ducha.journal.Journal;
 import org.ducha.shared.Actor;
+import org.ducha.shared.ApiCallDetails;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed sign-ins: the fifth in a row locks the account for fifteen minutes. Every
- * attempt goes to the security log; a lockout is also a change of the account and is
- * journaled.
+ * attempt goes to the security log, except the successful authentication of each JSON API
+ * call ({@link ApiCallDetails}), which is not a sign-in; a lockout is also a change of
+ * the account and is journaled.
  */
 @Component
 class LoginAttempts {
@@ -51,6 +53,9 @@ class LoginAttempts {
 	public void succeeded(AuthenticationSuccessEvent event) {
 		String login = event.getAuthentication().getName();
 		this.users.clearFailures(login);
+		if (event.getAuthentication().getDetails() instanceof ApiCallDetails) {
+			return;
+		}
 		this.log.append(login, SecurityLog.Event.LOGIN, remoteAddress(event.getAuthentication()), null);
 	}
 

@@ -161,7 +161,9 @@ class UserStore {
 	}
 
 	void clearFailures(String login) {
-		this.jdbc.sql("update app_user set failed_logins = 0, locked_until = null where login = ?")
+		this.jdbc
+			.sql("update app_user set failed_logins = 0, locked_until = null where login = ? "
+					+ "and (failed_logins > 0 or locked_until is not null)")
 			.param(login)
 			.update();
 	}

@@ -1,10 +1,13 @@
 package org.ducha.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ducha.shared.ApiCallDetails;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -23,9 +26,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * One filter chain for the whole application: form sign-in, sessions in the database,
- * CSRF on every form, a strict Content-Security-Policy and the usual security headers.
- * What each role may do is checked on the services and controllers themselves
- * ({@code @PreAuthorize}); here only the public paths are opened.
+ * CSRF on every form, HTTP Basic for JSON API clients, a strict Content-Security-Policy
+ * and the usual security headers. What each role may do is checked on the services and
+ * controllers themselves ({@code @PreAuthorize}); here only the public paths are opened.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -42,6 +45,16 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			// API clients (scripts, other systems) send HTTP Basic credentials with each
+			// call.
+			// No WWW-Authenticate challenge is sent, so a browser never caches them; and
+			// a
+			// request that carries its own credentials cannot be forged by another site,
+			// so
+			// it needs no CSRF token. Pages and htmx keep the session and the token.
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+				.authenticationDetailsSource(ApiCallDetails::new))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiCallWithCredentials))
 			.formLogin((form) -> form.loginPage("/login")
 				.failureHandler((request, response, exception) -> response
 					.sendRedirect(request.getContextPath() + "/login?error=" + failureReason(exception)))
@@ -66,6 +79,12 @@ class SecurityConfiguration {
 						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	static boolean apiCallWithCredentials(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	private static String failureReason(Exception exception) {

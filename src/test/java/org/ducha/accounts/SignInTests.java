@@ -16,16 +16,20 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,6 +62,9 @@ class SignInTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	UserDetailsService users;
+
 	private long securityEvents(String login, String event) {
 		return this.jdbc.sql("select count(*) from security_event where login = ? and event = ?")
 			.params(login, event)
@@ -74,6 +81,41 @@ class SignInTests {
 	void rightPasswordSignsInAndIsLogged() throws Exception {
 		this.mvc.perform(formLogin().user("leader").password(Demo.PASSWORD)).andExpect(redirectedUrl("/"));
 		assertThat(securityEvents("leader", "LOGIN")).isEqualTo(1);
+	}
+
+	@Test
+	void apiCallsAuthenticateWithBasicCredentialsWithoutFillingTheSecurityLog() throws Exception {
+		long signIns = securityEvents("leader", "LOGIN");
+		this.mvc.perform(get("/api/me").with(httpBasic("leader", Demo.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.login").value("leader"));
+		assertThat(securityEvents("leader", "LOGIN")).isEqualTo(signIns);
+		// The call carries its own credentials, so no CSRF token is asked for: the POST
+		// gets
+		// as far as the method check.
+		this.mvc.perform(post("/api/me").with(httpBasic("leader", Demo.PASSWORD)))
+			.andExpect(status().isMethodNotAllowed());
+		// A session (a browser) still needs the token: refused before the method check.
+		this.mvc.perform(post("/api/me").with(Demo.as(this.users, "leader")))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(302, 403));
+	}
+
+	@Test
+	void wrongBasicCredentialsAreRefusedWithoutAChallengeAndCountTowardsTheLockout() throws Exception {
+		long failures = securityEvents("sysadmin", "LOGIN_FAILED");
+		this.mvc.perform(get("/api/me").with(httpBasic("sysadmin", "not-the-password")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().doesNotExist("WWW-Authenticate"));
+		assertThat(securityEvents("sysadmin", "LOGIN_FAILED")).isEqualTo(failures + 1);
+		assertThat(this.jdbc.sql("select failed_logins from app_user where login = 'sysadmin'")
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void pagesStillSendAnUnauthenticatedBrowserToTheSignInPage() throws Exception {
+		this.mvc.perform(get("/ledger").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/ledger")).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
