@@ -52,6 +52,35 @@ class JournalTests {
 	}
 
 	@Test
+	void manyEntriesInOneTransactionMoveTheHeadOnceAndChainIntact() {
+		long before = lastSeq();
+		this.transaction.executeWithoutResult((status) -> {
+			for (int i = 0; i < 50; i++) {
+				this.journal.record("test", "bulk", "Bulk", Map.of("i", i));
+			}
+			// Inside the transaction the head row is written back only at commit.
+			assertThat(lastSeq()).isEqualTo(before);
+		});
+		assertThat(lastSeq()).isEqualTo(before + 50);
+		assertThat(this.verifier.verify().intact()).isTrue();
+		assertThat(append("bulk", "AfterBulk")).isEqualTo(before + 51);
+	}
+
+	@Test
+	void aRolledBackTransactionLeavesNeitherEntriesNorAMovedHead() {
+		long before = lastSeq();
+		this.transaction.executeWithoutResult((status) -> {
+			this.journal.record("test", "undone", "Undone", Map.of());
+			this.journal.record("test", "undone", "UndoneAgain", Map.of());
+			status.setRollbackOnly();
+		});
+		assertThat(lastSeq()).isEqualTo(before);
+		assertThat(this.queries.historyOf("test", "undone")).isEmpty();
+		assertThat(append("undone", "Done")).isEqualTo(before + 1);
+		assertThat(this.verifier.verify().intact()).isTrue();
+	}
+
+	@Test
 	void eachEntryLinksToThePreviousHash() {
 		long first = append("link", "First");
 		long second = append("link", "Second");
