@@ -133,7 +133,8 @@ public class PetitionQueries {
 		return this.visibility.current().office();
 	}
 
-	private static Petition shown(CaseVisibility.Scope scope, Petition petition) {
+	/** The case as the reader may see it: personal numbers masked outside the office. */
+	static Petition shown(CaseVisibility.Scope scope, Petition petition) {
 		return scope.office() ? petition : petition.withComplaint(PersonalNumbers.redact(petition.complaint()));
 	}
 
