@@ -87,6 +87,18 @@ public class PetitionQueries {
 		return this.transfers.ofPetition(petitionId);
 	}
 
+	/**
+	 * One transfer request, if its case is one the reader may see.
+	 * @throws NotFound if there is no such request
+	 * @throws AccessDeniedException if its case lies outside the reader's scope
+	 */
+	public TransferRequest transferRequest(long requestId) {
+		TransferRequest request = this.transfers.request(requestId)
+			.orElseThrow(() -> new NotFound("transfer request", requestId));
+		petition(request.petitionId());
+		return request;
+	}
+
 	/** Requests waiting for the office's decision; the office only. */
 	public List<TransferRequest> pendingTransferRequests() {
 		if (!this.visibility.current().office()) {
