@@ -283,6 +283,25 @@ class RoundApiTests {
 	}
 
 	@Test
+	void anUnknownLevelOrAMalformedTimeIsAnUnreadableRequest() throws Exception {
+		long before = count("inspection_round");
+		this.mvc
+			.perform(post("/api/rounds").contentType(MediaType.APPLICATION_JSON)
+				.content(ROUND.replace("CENTRAL", "REGIONAL"))
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("api.unreadable"));
+		this.mvc
+			.perform(post("/api/rounds/" + this.roundId + "/batches").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"number\": 3, \"transferredAt\": \"昨天下午\"}")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isBadRequest());
+		assertThat(count("inspection_round")).isEqualTo(before);
+	}
+
+	@Test
 	void anUnknownRoundIsNotFound() throws Exception {
 		this.mvc.perform(get("/api/rounds/987654321/batches").with(Demo.as(this.users, "office")))
 			.andExpect(status().isNotFound())
