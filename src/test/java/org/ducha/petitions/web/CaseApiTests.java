@@ -3,6 +3,7 @@ package org.ducha.petitions.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.ducha.petitions.PetitionManagement;
 import org.ducha.petitions.PetitionQueries;
@@ -91,7 +92,7 @@ class CaseApiTests {
 		SecurityContextHolder.clearContext();
 	}
 
-	private <T> T asOffice(java.util.function.Supplier<T> action) {
+	private <T> T asOffice(Supplier<T> action) {
 		Demo.signIn(this.users, "office");
 		try {
 			return action.get();

@@ -3,12 +3,12 @@ package org.ducha.reports.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Part;
 
 import org.ducha.petitions.IntakeField;
-import org.ducha.reports.TestWorkbooks;
 import org.ducha.rounds.RoundManagement;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
@@ -219,7 +219,7 @@ class IntakeApiTests {
 
 	@Test
 	void nobodyButTheOfficeImports() throws Exception {
-		for (String login : java.util.List.of("handler", "xiabu", "leader")) {
+		for (String login : List.of("handler", "xiabu", "leader")) {
 			upload(batch(row("D3JX202405090001", "噪声")), login).andExpect(status().isForbidden());
 		}
 		assertThat(casesOfBatch()).isZero();
