@@ -87,6 +87,18 @@ public class PetitionQueries {
 		return this.transfers.ofPetition(petitionId);
 	}
 
+	/**
+	 * One transfer request, if its case is one the reader may see.
+	 * @throws NotFound if there is no such request
+	 * @throws AccessDeniedException if its case lies outside the reader's scope
+	 */
+	public TransferRequest transferRequest(long requestId) {
+		TransferRequest request = this.transfers.request(requestId)
+			.orElseThrow(() -> new NotFound("transfer request", requestId));
+		petition(request.petitionId());
+		return request;
+	}
+
 	/** Requests waiting for the office's decision; the office only. */
 	public List<TransferRequest> pendingTransferRequests() {
 		if (!this.visibility.current().office()) {
@@ -133,7 +145,8 @@ public class PetitionQueries {
 		return this.visibility.current().office();
 	}
 
-	private static Petition shown(CaseVisibility.Scope scope, Petition petition) {
+	/** The case as the reader may see it: personal numbers masked outside the office. */
+	static Petition shown(CaseVisibility.Scope scope, Petition petition) {
 		return scope.office() ? petition : petition.withComplaint(PersonalNumbers.redact(petition.complaint()));
 	}
 

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * My work (我的待办): the cases that need the reader, most urgent first. The office's work is
  * every case to assign, to review, or whose clock runs; a handler's is every case of its
- * units still to be reported or supplemented.
+ * units still to be reported or supplemented. As everywhere, personal numbers in the
+ * complaint text are masked outside the office.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,7 +40,7 @@ public class WorkQueue {
 		else {
 			ids = this.store.queue(scope.unitIds(), List.of(PetitionStatus.ASSIGNED, PetitionStatus.RETURNED), LIMIT);
 		}
-		return this.store.petitions(ids);
+		return this.store.petitions(ids).stream().map((p) -> PetitionQueries.shown(scope, p)).toList();
 	}
 
 }

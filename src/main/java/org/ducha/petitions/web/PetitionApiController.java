@@ -2,8 +2,6 @@ package org.ducha.petitions.web;
 
 import java.util.List;
 
-import org.ducha.petitions.Assignment;
-import org.ducha.petitions.Petition;
 import org.ducha.petitions.PetitionQueries;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cases as JSON, under the same scope and masking rules as the pages. The complainant is
- * never part of the API.
+ * never part of a case; only the office's journaled reveal ({@link CaseApiController})
+ * returns them.
  */
 @RestController
 @RequestMapping("/api")
@@ -29,19 +28,12 @@ class PetitionApiController {
 
 	@GetMapping("/petitions/{id}")
 	CaseJson petition(@PathVariable long id) {
-		Petition petition = this.petitions.petition(id);
-		return new CaseJson(petition, this.petitions.assignments(List.of(id)).getOrDefault(id, List.of()));
+		return CaseJson.of(id, this.petitions);
 	}
 
 	@GetMapping("/batches/{id}/petitions")
 	List<CaseJson> ofBatch(@PathVariable long id) {
-		List<Petition> cases = this.petitions.ofBatch(id);
-		var assignments = this.petitions.assignments(cases.stream().map(Petition::id).toList());
-		return cases.stream().map((p) -> new CaseJson(p, assignments.getOrDefault(p.id(), List.of()))).toList();
-	}
-
-	/** A case and its units. */
-	record CaseJson(Petition petition, List<Assignment> assignments) {
+		return CaseJson.of(this.petitions.ofBatch(id), this.petitions);
 	}
 
 }

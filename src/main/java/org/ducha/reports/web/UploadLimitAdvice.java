@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.reports.BatchWorkbook;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,36 +21,55 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * A file above the servlet's multipart limit never reaches the controller (the request is
  * refused while it is parsed), so the import form is shown here with the same message as
- * the application's own size check.
+ * the application's own size check; an API client gets that message as a JSON 413.
  */
 @ControllerAdvice
 class UploadLimitAdvice {
 
 	private static final Pattern IMPORT = Pattern.compile(".*/batches/(\\d+)/import");
 
+	private static final Pattern API_IMPORT = Pattern.compile(".*/api/batches/\\d+/import");
+
 	private final ImportPage page;
 
 	private final BatchWorkbook workbook;
 
-	UploadLimitAdvice(ImportPage page, BatchWorkbook workbook) {
+	private final IntakeProblemDetails problems;
+
+	UploadLimitAdvice(ImportPage page, BatchWorkbook workbook, IntakeProblemDetails problems) {
 		this.page = page;
 		this.workbook = workbook;
+		this.problems = problems;
 	}
 
+	/**
+	 * The page's view name, or the API's problem detail: no handler was chosen yet, so
+	 * the path alone tells which caller this is.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale, Model model)
+	Object uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale, Model model)
 			throws MaxUploadSizeExceededException {
 		Matcher path = IMPORT.matcher(request.getRequestURI());
 		if (!path.matches()) {
 			throw ex;
 		}
-		if (!request.isUserInRole("OFFICE")) {
+		boolean api = API_IMPORT.matcher(request.getRequestURI()).matches();
+		boolean office = request.isUserInRole("OFFICE");
+		if (api && !office) {
+			// An exception thrown here would be dropped for the original one (a bare
+			// 413).
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		if (!office) {
 			throw new AccessDeniedException("only the office imports batches");
 		}
 		String limit = BatchWorkbook.megabytes(this.workbook.maxBytes());
 		String size = BatchWorkbook.megabytes(Math.max(request.getContentLengthLong(), this.workbook.maxBytes() + 1));
-		return this.page.show(Long.parseLong(path.group(1)), model,
-				List.of(new IntakeProblem(0, null, null, "intake.file.tooLarge", size, limit)), locale);
+		IntakeProblem tooLarge = new IntakeProblem(0, null, null, IntakeApiController.TOO_LARGE, size, limit);
+		if (api) {
+			return this.problems.response(HttpStatus.CONTENT_TOO_LARGE, List.of(tooLarge));
+		}
+		return this.page.show(Long.parseLong(path.group(1)), model, List.of(tooLarge), locale);
 	}
 
 }
