@@ -460,9 +460,10 @@ class CaseApiTests {
 		this.mvc.perform(get("/work").with(Demo.as(this.users, "handler")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(PHONE.substring(0, 7)))));
+		// Other test classes sharing this context may have given 下埠镇 cases of its own.
 		this.mvc.perform(get("/api/work").with(Demo.as(this.users, "xiabu")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.cases.length()").value(0));
+			.andExpect(jsonPath("$.cases[*].petition.id").value(not(hasItem((int) id))));
 		this.mvc.perform(get("/api/work").with(Demo.as(this.users, "office")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cases[?(@.petition.id == " + id + ")].petition.complaint")
