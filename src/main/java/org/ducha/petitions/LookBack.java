@@ -3,12 +3,15 @@ package org.ducha.petitions;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.ducha.shared.PersonalNumbers;
+
 /**
  * A look-back (回头看) at a closed case, scheduled by the office and, once done, with its
  * outcome.
  *
  * @param cycle the handling cycle whose closing is re-inspected
- * @param assignedNote who goes and what to check, as the office wrote it
+ * @param assignedNote who goes and what to check, as the office wrote it; outside the
+ * office with personal numbers masked, like {@code finding}
  * @param outcome {@code null} until the office records what was found
  * @param reopenedCycle the cycle a rebound opened, or {@code null}
  */
@@ -18,6 +21,17 @@ public record LookBack(long id, long petitionId, String receiptNumber, int cycle
 
 	public boolean pending() {
 		return this.outcome == null;
+	}
+
+	/** The same look-back with personal numbers masked in the office's texts. */
+	LookBack masked() {
+		return new LookBack(this.id, this.petitionId, this.receiptNumber, this.cycle, this.method, this.scheduledFor,
+				redact(this.assignedNote), this.scheduledBy, this.scheduledAt, this.outcome, redact(this.finding),
+				this.recordedBy, this.recordedAt, this.reopenedCycle);
+	}
+
+	private static String redact(String text) {
+		return (text != null) ? PersonalNumbers.redact(text) : null;
 	}
 
 	/** Whether it is still to be done although its day has passed. */

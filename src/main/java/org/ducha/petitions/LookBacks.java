@@ -60,8 +60,11 @@ public class LookBacks {
 
 	private final Clock clock;
 
+	private final CaseVisibility visibility;
+
 	LookBacks(PetitionStore petitions, LookBackStore store, ClosureStore closures, PetitionClocks clocks,
-			RoundQueries rounds, Journal journal, Clock clock) {
+			RoundQueries rounds, Journal journal, Clock clock, CaseVisibility visibility) {
+		this.visibility = visibility;
 		this.petitions = petitions;
 		this.store = store;
 		this.closures = closures;
@@ -241,6 +244,14 @@ public class LookBacks {
 		return new Reopening(previous + 1, result);
 	}
 
+	/**
+	 * Look-backs as the reader may see them: leaders read the office's notes and findings
+	 * with personal numbers masked, as they read every text about a case.
+	 */
+	private List<LookBack> shown(List<LookBack> lookBacks) {
+		return this.visibility.current().office() ? lookBacks : lookBacks.stream().map(LookBack::masked).toList();
+	}
+
 	private static String name(Enum<?> value) {
 		return (value != null) ? value.name() : "";
 	}
@@ -249,27 +260,27 @@ public class LookBacks {
 	@PreAuthorize("hasAnyRole('OFFICE','LEADER')")
 	@Transactional(readOnly = true)
 	public List<LookBack> pending() {
-		return this.store.pending();
+		return shown(this.store.pending());
 	}
 
 	/** The latest {@value #DONE_SHOWN} look-backs done, newest first. */
 	@PreAuthorize("hasAnyRole('OFFICE','LEADER')")
 	@Transactional(readOnly = true)
 	public List<LookBack> done() {
-		return this.store.done(DONE_SHOWN);
+		return shown(this.store.done(DONE_SHOWN));
 	}
 
 	@PreAuthorize("hasAnyRole('OFFICE','LEADER')")
 	@Transactional(readOnly = true)
 	public LookBack lookBack(long id) {
-		return this.store.lookBack(id).orElseThrow(() -> new NotFound("look-back", id));
+		return shown(List.of(this.store.lookBack(id).orElseThrow(() -> new NotFound("look-back", id)))).get(0);
 	}
 
 	/** A case's look-backs, oldest first. */
 	@PreAuthorize("hasAnyRole('OFFICE','LEADER')")
 	@Transactional(readOnly = true)
 	public List<LookBack> ofPetition(long petitionId) {
-		return this.store.ofPetition(petitionId);
+		return shown(this.store.ofPetition(petitionId));
 	}
 
 	/**

@@ -272,6 +272,26 @@ class LookBackTests {
 	}
 
 	@Test
+	void leadersReadTheOfficesTextsWithPersonalNumbersMasked() throws Exception {
+		long id = this.cases.closed(this.batchId, "D3JX202611210001");
+		long lookBack = this.lookBacks
+			.schedule(List.of(id), List.of(), LookBackMethod.PHONE_FOLLOW_UP, today().plusDays(7), "回访举报人 13907990001")
+			.get(0);
+		this.lookBacks.recordOutcome(lookBack, LookBackOutcome.NO_REBOUND, "已电话回访 13907990001，群众表示满意。");
+		assertThat(this.lookBacks.lookBack(lookBack).finding()).contains("13907990001");
+		this.mvc.perform(get("/look-backs").with(Demo.as(this.users, "leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("13907990001"))));
+		this.mvc.perform(get("/api/look-backs/" + lookBack).with(Demo.as(this.users, "leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("13907990001"))))
+			.andExpect(content().string(containsString("群众表示满意")));
+		Demo.signIn(this.users, "leader");
+		assertThat(this.lookBacks.ofPetition(id)).singleElement()
+			.satisfies((l) -> assertThat(l.assignedNote() + l.finding()).doesNotContain("13907990001"));
+	}
+
+	@Test
 	void theOfficeSchedulesAndRecordsThroughThePages() throws Exception {
 		long id = this.cases.closed(this.batchId, "D3JX202611210001");
 		this.mvc.perform(get("/look-backs").param("petition", String.valueOf(id)).with(Demo.as(this.users, "office")))

@@ -23,7 +23,6 @@ import org.ducha.petitions.Satisfaction;
 import org.ducha.petitions.SatisfactionAnswer;
 import org.ducha.petitions.SixConditions;
 import org.ducha.shared.InvalidInput;
-import org.ducha.shared.PersonalNumbers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -177,21 +176,12 @@ class ClosureApiController {
 		return lookBack(id);
 	}
 
-	/**
-	 * A look-back as the reader may see it: leaders read the office's notes with personal
-	 * numbers masked, as they read everything written about a case.
-	 */
+	/** A look-back as JSON; the service has masked the texts for a leader already. */
 	private LookBackJson shown(LookBack l) {
-		boolean office = this.petitions.readerIsOffice();
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.clock.getZone());
 		return new LookBackJson(l.id(), l.petitionId(), l.receiptNumber(), l.cycle(), l.method(), l.scheduledFor(),
-				office ? l.assignedNote() : masked(l.assignedNote()), l.scheduledBy(), l.scheduledAt(),
-				l.overdue(today), l.outcome(), office ? l.finding() : masked(l.finding()), l.recordedBy(),
-				l.recordedAt(), l.reopenedCycle());
-	}
-
-	private static String masked(String text) {
-		return (text != null) ? PersonalNumbers.redact(text) : null;
+				l.assignedNote(), l.scheduledBy(), l.scheduledAt(), l.overdue(today), l.outcome(), l.finding(),
+				l.recordedBy(), l.recordedAt(), l.reopenedCycle());
 	}
 
 	/** A follow-up: {@code answer} and {@code method} by their constants' names. */
