@@ -63,6 +63,9 @@ class ErrorPageResolver implements ErrorViewResolver {
 		if (status == HttpStatus.NOT_FOUND) {
 			return "error.404";
 		}
+		if (status == HttpStatus.CONTENT_TOO_LARGE) {
+			return "error.413";
+		}
 		if (status.is5xxServerError()) {
 			return "error.500";
 		}

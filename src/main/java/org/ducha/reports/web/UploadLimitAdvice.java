@@ -1,16 +1,21 @@
 package org.ducha.reports.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.ducha.petitions.EvidenceFiles;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.reports.BatchWorkbook;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
@@ -30,16 +35,25 @@ class UploadLimitAdvice {
 
 	private static final Pattern API_IMPORT = Pattern.compile(".*/api/batches/\\d+/import");
 
+	private static final Pattern API_EVIDENCE = Pattern.compile(".*/api/petitions/\\d+/evidence");
+
 	private final ImportPage page;
 
 	private final BatchWorkbook workbook;
 
 	private final IntakeProblemDetails problems;
 
-	UploadLimitAdvice(ImportPage page, BatchWorkbook workbook, IntakeProblemDetails problems) {
+	private final EvidenceFiles evidence;
+
+	private final MessageSource messages;
+
+	UploadLimitAdvice(ImportPage page, BatchWorkbook workbook, IntakeProblemDetails problems, EvidenceFiles evidence,
+			MessageSource messages) {
 		this.page = page;
 		this.workbook = workbook;
 		this.problems = problems;
+		this.evidence = evidence;
+		this.messages = messages;
 	}
 
 	/**
@@ -49,8 +63,12 @@ class UploadLimitAdvice {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale, Model model)
 			throws MaxUploadSizeExceededException {
+		if (API_EVIDENCE.matcher(request.getRequestURI()).matches()) {
+			return evidenceTooLarge();
+		}
 		Matcher path = IMPORT.matcher(request.getRequestURI());
 		if (!path.matches()) {
+			// A page's upload: the error page explains the 413 in the reader's language.
 			throw ex;
 		}
 		boolean api = API_IMPORT.matcher(request.getRequestURI()).matches();
@@ -70,6 +88,20 @@ class UploadLimitAdvice {
 			return this.problems.response(HttpStatus.CONTENT_TOO_LARGE, List.of(tooLarge));
 		}
 		return this.page.show(Long.parseLong(path.group(1)), model, List.of(tooLarge), locale);
+	}
+
+	/** The evidence API's own size message, as a JSON 413 like its other errors. */
+	private ResponseEntity<ProblemDetail> evidenceTooLarge() {
+		String code = "handling.evidence.tooLarge";
+		Object[] args = { this.evidence.maxBytes() / (1024 * 1024) };
+		String zh = this.messages.getMessage(code, args, code, Locale.SIMPLIFIED_CHINESE);
+		String en = this.messages.getMessage(code, args, code, Locale.ENGLISH);
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, zh + " / " + en);
+		detail.setType(URI.create("urn:ducha:" + code));
+		detail.setTitle(en);
+		detail.setProperty("titleZh", zh);
+		detail.setProperty("errors", List.of(Map.of("field", "file", "code", code, "zh", zh, "en", en)));
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(detail);
 	}
 
 }

@@ -218,6 +218,23 @@ class IntakeApiTests {
 	}
 
 	@Test
+	void anEvidenceFileTheContainerRefusesIsAJson413ForTheApiAndAnExplainedErrorPageForThePage() throws Exception {
+		this.mvc
+			.perform(new RefusedUpload("/api/petitions/1/evidence").with(csrf()).with(Demo.as(this.users, "handler")))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].code").value("handling.evidence.tooLarge"))
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].zh").value(containsString("20")))
+			.andExpect(jsonPath("$.errors[0].en").value(containsString("20")));
+		this.mvc
+			.perform(new RefusedUpload("/petitions/1/evidence").with(csrf())
+				.with(Demo.as(this.users, "handler"))
+				.accept(MediaType.TEXT_HTML))
+			.andExpect(status().isContentTooLarge());
+	}
+
+	@Test
 	void nobodyButTheOfficeImports() throws Exception {
 		for (String login : List.of("handler", "xiabu", "leader")) {
 			upload(batch(row("D3JX202405090001", "噪声")), login).andExpect(status().isForbidden());

@@ -1,0 +1,40 @@
+package org.ducha.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorPageResolverTest {
+
+	private final ResourceBundleMessageSource messages = messages();
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("messages/common");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+	@Test
+	void anUploadTheServerRefusesAsTooLargeIsExplainedNotJustNumbered() {
+		String key = ErrorPageResolver.messageKey(HttpStatus.CONTENT_TOO_LARGE, false);
+		assertThat(this.messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE)).isEqualTo("上传的文件太大");
+		assertThat(this.messages.getMessage(key + ".detail", null, Locale.ENGLISH)).contains("nothing was saved");
+	}
+
+	@Test
+	void aRefusedCsrfTokenIsAnExpiredFormAndOtherStatusesHaveTheirOwnWords() {
+		assertThat(ErrorPageResolver.messageKey(HttpStatus.FORBIDDEN, true)).isEqualTo("error.403.csrf");
+		assertThat(ErrorPageResolver.messageKey(HttpStatus.FORBIDDEN, false)).isEqualTo("error.403");
+		assertThat(ErrorPageResolver.messageKey(HttpStatus.NOT_FOUND, false)).isEqualTo("error.404");
+		assertThat(ErrorPageResolver.messageKey(HttpStatus.BAD_GATEWAY, false)).isEqualTo("error.500");
+		assertThat(ErrorPageResolver.messageKey(HttpStatus.METHOD_NOT_ALLOWED, false)).isEqualTo("error.generic");
+	}
+
+}
