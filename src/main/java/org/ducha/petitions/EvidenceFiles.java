@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.ducha.accounts.AccountQueries;
 import org.ducha.journal.Journal;
@@ -141,6 +144,54 @@ public class EvidenceFiles {
 		facts.put("sha256", received.sha256());
 		this.journal.record(PetitionClocks.SUBJECT, petitionId, "EvidenceAdded", facts);
 		return this.store.file(id).orElseThrow();
+	}
+
+	/**
+	 * Withdraws a file attached by mistake. Only whoever attached it may, while the case
+	 * is being handled and before any report that could contain it reaches the office:
+	 * what the office has been sent stays as it was sent. The description stays in the
+	 * database for the journal's sake; the file leaves the case's lists and downloads.
+	 * @throws RuleViolation {@code handling.evidence.notWithdrawable} otherwise
+	 * @throws NotFound if the case has no such file or it was withdrawn already
+	 */
+	@PreAuthorize("hasRole('HANDLER')")
+	public EvidenceFile withdraw(long petitionId, long evidenceId) {
+		EvidenceFile file = this.store.file(evidenceId)
+			.filter((f) -> f.petitionId() == petitionId)
+			.orElseThrow(() -> new NotFound("evidence", evidenceId));
+		Petition petition = this.petitions.petitionForUpdate(file.petitionId())
+			.orElseThrow(() -> new NotFound("petition", file.petitionId()));
+		this.queries.petition(petition.id());
+		if (!mayWithdraw(petition, file, this.store.lastSubmitted(petition.id()))) {
+			throw new RuleViolation("handling.evidence.notWithdrawable", file.fileName());
+		}
+		if (!this.store.withdraw(evidenceId, CurrentActor.get().login(), this.clock.instant())) {
+			throw new NotFound("evidence", evidenceId);
+		}
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("evidence", evidenceId);
+		facts.put("sha256", file.sha256());
+		this.journal.record(PetitionClocks.SUBJECT, petition.id(), "EvidenceWithdrawn", facts);
+		return file;
+	}
+
+	/** The ids of the files of a case that the reader may withdraw. */
+	@PreAuthorize("hasAnyRole('OFFICE','HANDLER','LEADER')")
+	@Transactional(readOnly = true)
+	public Set<Long> withdrawable(long petitionId) {
+		Petition petition = this.queries.petition(petitionId);
+		Optional<Instant> lastSubmitted = this.store.lastSubmitted(petitionId);
+		return this.store.ofPetition(petitionId)
+			.stream()
+			.filter((f) -> mayWithdraw(petition, f, lastSubmitted))
+			.map(EvidenceFile::id)
+			.collect(Collectors.toSet());
+	}
+
+	private static boolean mayWithdraw(Petition petition, EvidenceFile file, Optional<Instant> lastSubmitted) {
+		boolean handling = petition.status() == PetitionStatus.ASSIGNED || petition.status() == PetitionStatus.RETURNED;
+		return handling && file.uploadedBy().equals(CurrentActor.get().login())
+				&& lastSubmitted.map((at) -> at.isBefore(file.uploadedAt())).orElse(true);
 	}
 
 	/** The files attached to a case, oldest first. */

@@ -37,23 +37,41 @@ class EvidenceStore {
 	}
 
 	Optional<EvidenceFile> file(long id) {
-		return this.jdbc.sql("select * from evidence_file where id = ?")
+		return this.jdbc.sql("select * from evidence_file where id = ? and withdrawn_at is null")
 			.param(id)
 			.query(EvidenceStore::file)
 			.optional();
 	}
 
 	List<EvidenceFile> ofPetition(long petitionId) {
-		return this.jdbc.sql("select * from evidence_file where petition_id = ? order by id")
+		return this.jdbc.sql("select * from evidence_file where petition_id = ? and withdrawn_at is null order by id")
 			.param(petitionId)
 			.query(EvidenceStore::file)
 			.list();
 	}
 
 	int count(long petitionId) {
-		return this.jdbc.sql("select count(*) from evidence_file where petition_id = ?")
+		return this.jdbc.sql("select count(*) from evidence_file where petition_id = ? and withdrawn_at is null")
 			.param(petitionId)
 			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * @return whether the file was still attached
+	 */
+	boolean withdraw(long id, String by, Instant at) {
+		return this.jdbc
+			.sql("update evidence_file set withdrawn_by = ?, withdrawn_at = ? where id = ? and withdrawn_at is null")
+			.params(by, utc(at), id)
+			.update() == 1;
+	}
+
+	/** When a report of the case was last submitted to the office, if ever. */
+	Optional<Instant> lastSubmitted(long petitionId) {
+		return this.jdbc.sql("select max(submitted_at) as last_submitted from handling_report where petition_id = ?")
+			.param(petitionId)
+			.query((rs, row) -> Optional.ofNullable(instant(rs, "last_submitted")))
 			.single();
 	}
 

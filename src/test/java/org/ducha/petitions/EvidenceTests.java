@@ -22,6 +22,10 @@ import org.ducha.shared.InvalidInput;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
 import org.ducha.testing.Demo;
+import org.ducha.shared.NotFound;
+import org.ducha.shared.RuleViolation;
+import org.ducha.testing.HandledCases;
+import org.springframework.security.access.AccessDeniedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -84,6 +92,9 @@ class EvidenceTests {
 
 	@Autowired
 	EvidenceFiles evidence;
+
+	@Autowired
+	HandlingReports reports;
 
 	@Autowired
 	Clock clock;
@@ -200,6 +211,56 @@ class EvidenceTests {
 						.with(Demo.as(this.users, "handler")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"#file\"")));
+	}
+
+	@Test
+	void aFileAttachedByMistakeIsWithdrawnByItsUploaderAndLeavesTheLists() throws Exception {
+		EvidenceFile file = this.evidence.attach(this.petitionId, "错传的照片.png", new ByteArrayInputStream(png()));
+		Demo.signIn(this.users, "xiangdong");
+		assertThatThrownBy(() -> this.evidence.withdraw(this.petitionId, file.id()))
+			.isInstanceOf(AccessDeniedException.class);
+		this.mvc
+			.perform(post("/petitions/" + this.petitionId + "/evidence/" + file.id() + "/withdraw").with(csrf())
+				.with(Demo.as(this.users, "handler")))
+			.andExpect(redirectedUrl("/petitions/" + this.petitionId + "/evidence"))
+			.andExpect(flash().attribute("banner", "handling.evidence.withdrawn"));
+		Demo.signIn(this.users, "handler");
+		assertThat(this.evidence.ofPetition(this.petitionId)).isEmpty();
+		assertThatThrownBy(() -> this.evidence.withdraw(this.petitionId, file.id())).isInstanceOf(NotFound.class);
+		this.mvc.perform(get("/evidence/" + file.id()).with(Demo.as(this.users, "office")))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc
+			.sql("select count(*) from journal_entry where subject_type = 'petition' and subject_id = ?"
+					+ " and event_type = 'EvidenceWithdrawn'")
+			.param(String.valueOf(this.petitionId))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void whatTheOfficeHasBeenSentCannotBeWithdrawn() throws Exception {
+		EvidenceFile sent = this.evidence.attach(this.petitionId, "现场照片.png", new ByteArrayInputStream(png()));
+		HandlingReport draft = this.reports.saveDraft(this.petitionId, null, HandledCases.complete("经现场核查，举报基本属实。"));
+		HandlingReport submitted = this.reports.submit(this.petitionId, draft.rowVersion());
+		assertThat(this.evidence.withdrawable(this.petitionId)).isEmpty();
+		Demo.signIn(this.users, "office");
+		this.reports.returnForSupplement(this.petitionId, submitted.rowVersion(), "请补充整改前后对比照片。");
+		Demo.signIn(this.users, "handler");
+		EvidenceFile added = this.evidence.attach(this.petitionId, "整改后照片.png", new ByteArrayInputStream(png()));
+		assertThat(this.evidence.withdrawable(this.petitionId)).containsExactly(added.id());
+		assertThatThrownBy(() -> this.evidence.withdraw(this.petitionId, sent.id())).isInstanceOf(RuleViolation.class)
+			.hasMessageContaining("handling.evidence.notWithdrawable");
+		this.mvc
+			.perform(delete("/api/petitions/" + this.petitionId + "/evidence/" + sent.id()).with(csrf())
+				.with(Demo.as(this.users, "handler")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("handling.evidence.notWithdrawable"));
+		this.mvc
+			.perform(delete("/api/petitions/" + this.petitionId + "/evidence/" + added.id()).with(csrf())
+				.with(Demo.as(this.users, "handler")))
+			.andExpect(status().isNoContent());
+		Demo.signIn(this.users, "handler");
+		assertThat(this.evidence.ofPetition(this.petitionId)).extracting(EvidenceFile::id).containsExactly(sent.id());
 	}
 
 	private void assertRefused(String name, byte[] content, String code) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
+import org.ducha.petitions.EvidenceFile;
 import org.ducha.petitions.EvidenceFiles;
 import org.ducha.petitions.HandlingReports;
 import org.ducha.petitions.PetitionQueries;
@@ -75,10 +77,26 @@ class EvidenceController {
 		}
 	}
 
+	@PostMapping("/petitions/{id}/evidence/{evidenceId}/withdraw")
+	@PreAuthorize("hasRole('HANDLER')")
+	String withdraw(@PathVariable long id, @PathVariable long evidenceId, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		try {
+			EvidenceFile file = this.evidence.withdraw(id, evidenceId);
+			redirect.addFlashAttribute("banner", "handling.evidence.withdrawn");
+			redirect.addFlashAttribute("bannerArgs", List.of(file.fileName()));
+			return "redirect:/petitions/" + id + "/evidence";
+		}
+		catch (RuleViolation ex) {
+			return list(model, id, FormErrors.of(ex, this.messages, locale));
+		}
+	}
+
 	private String list(Model model, long id, FormErrors errors) {
 		model.addAttribute("petition", this.petitions.petition(id));
 		model.addAttribute("handling", this.reports.overview(id));
 		model.addAttribute("files", this.evidence.ofPetition(id));
+		model.addAttribute("withdrawable", this.evidence.withdrawable(id));
 		model.addAttribute("maxMegabytes", this.evidence.maxBytes() / (1024 * 1024));
 		model.addAttribute("errors", errors);
 		return "petitions/evidence";

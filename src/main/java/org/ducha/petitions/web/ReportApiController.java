@@ -29,6 +29,7 @@ import org.ducha.shared.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -173,6 +174,14 @@ class ReportApiController {
 		}
 		EvidenceJson json = EvidenceJson.of(attached);
 		return ResponseEntity.created(URI.create(json.download())).body(json);
+	}
+
+	/** Withdraws a file attached by mistake, under the page's rule; 204 when done. */
+	@DeleteMapping("/evidence/{evidenceId}")
+	@PreAuthorize("hasRole('HANDLER')")
+	ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long evidenceId) {
+		this.evidence.withdraw(id, evidenceId);
+		return ResponseEntity.noContent().build();
 	}
 
 	private HandlingReport latest(long id) {
