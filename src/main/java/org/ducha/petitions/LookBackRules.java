@@ -32,10 +32,18 @@ final class LookBackRules {
 
 	/** An outcome is recorded once; a second finding is a new look-back. */
 	static Optional<Refusal> mayRecordOutcome(LookBack lookBack) {
+		if (lookBack.cancelled()) {
+			return Optional.of(new Refusal("lookBack.cancelled.already", lookBack.receiptNumber()));
+		}
 		if (!lookBack.pending()) {
 			return Optional.of(new Refusal("lookBack.alreadyRecorded", lookBack.receiptNumber()));
 		}
 		return Optional.empty();
+	}
+
+	/** Only a look-back still to do is moved or called off. */
+	static Optional<Refusal> mayChange(LookBack lookBack) {
+		return lookBack.pending() ? Optional.empty() : mayRecordOutcome(lookBack);
 	}
 
 	/**

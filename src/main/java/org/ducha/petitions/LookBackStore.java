@@ -62,9 +62,20 @@ class LookBackStore {
 				where id = ?""").params(outcome.name(), finding, by, utc(at), reopenedCycle, id).update();
 	}
 
+	void reschedule(long id, LocalDate day) {
+		this.jdbc.sql("update look_back set scheduled_for = ? where id = ?").params(day, id).update();
+	}
+
+	void cancel(long id, String reason, String by, Instant at) {
+		this.jdbc.sql("update look_back set cancelled_by = ?, cancelled_at = ?, cancel_reason = ? where id = ?")
+			.params(by, utc(at), reason, id)
+			.update();
+	}
+
 	/** Look-backs still to do, the earliest day first (so the overdue lead). */
 	List<LookBack> pending() {
-		return this.jdbc.sql(SELECT + " where b.outcome is null order by b.scheduled_for, b.id")
+		return this.jdbc
+			.sql(SELECT + " where b.outcome is null and b.cancelled_at is null order by b.scheduled_for, b.id")
 			.query(LookBackStore::lookBack)
 			.list();
 	}
@@ -117,7 +128,8 @@ class LookBackStore {
 				rs.getObject("scheduled_for", LocalDate.class), rs.getString("assigned_note"),
 				rs.getString("scheduled_by"), instant(rs, "scheduled_at"),
 				(outcome != null) ? LookBackOutcome.valueOf(outcome) : null, rs.getString("finding"),
-				rs.getString("recorded_by"), instant(rs, "recorded_at"), reopenedCycle);
+				rs.getString("recorded_by"), instant(rs, "recorded_at"), reopenedCycle, rs.getString("cancelled_by"),
+				instant(rs, "cancelled_at"), rs.getString("cancel_reason"));
 	}
 
 }

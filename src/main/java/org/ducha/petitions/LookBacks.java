@@ -256,6 +256,75 @@ public class LookBacks {
 		return (value != null) ? value.name() : "";
 	}
 
+	/**
+	 * Moves a look-back still to do to another day (改期), with the reason.
+	 * @throws InvalidInput if the day is missing or gone by, or the reason missing
+	 * @throws RuleViolation if the look-back was done or called off already
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public LookBack reschedule(long lookBackId, LocalDate day, String reason) {
+		InvalidInput.Collector problems = new InvalidInput.Collector();
+		if (day == null) {
+			problems.add("scheduledFor", "lookBack.scheduledFor.required");
+		}
+		else {
+			LookBackRules.mayScheduleFor(day, LocalDate.ofInstant(this.clock.instant(), this.clock.getZone()))
+				.ifPresent((refusal) -> problems.add("scheduledFor", refusal.code(), refusal.args()));
+		}
+		String text = reason(reason, problems);
+		problems.throwIfAny();
+		LookBack lookBack = changeable(lookBackId);
+		this.store.reschedule(lookBackId, day);
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("petition", lookBack.petitionId());
+		facts.put("from", lookBack.scheduledFor().toString());
+		facts.put("to", day.toString());
+		facts.put("reason", PersonalNumbers.redact(text));
+		this.journal.record("look_back", lookBackId, "LookBackRescheduled", facts);
+		return lookBack(lookBackId);
+	}
+
+	/**
+	 * Calls off a look-back still to do (取消), with the reason; it stays on the case's
+	 * record.
+	 * @throws InvalidInput if the reason is missing
+	 * @throws RuleViolation if the look-back was done or called off already
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	public LookBack cancel(long lookBackId, String reason) {
+		InvalidInput.Collector problems = new InvalidInput.Collector();
+		String text = reason(reason, problems);
+		problems.throwIfAny();
+		LookBack lookBack = changeable(lookBackId);
+		this.store.cancel(lookBackId, text, CurrentActor.get().login(), this.clock.instant());
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("petition", lookBack.petitionId());
+		facts.put("reason", PersonalNumbers.redact(text));
+		this.journal.record("look_back", lookBackId, "LookBackCancelled", facts);
+		return lookBack(lookBackId);
+	}
+
+	private static String reason(String reason, InvalidInput.Collector problems) {
+		String text = Closures.stripped(reason);
+		if (text == null) {
+			problems.add("reason", "lookBack.change.reason.required");
+		}
+		else if (text.length() > Closures.NOTE_LENGTH) {
+			problems.add("reason", "form.tooLong", Closures.NOTE_LENGTH);
+		}
+		return text;
+	}
+
+	/** The look-back, locked, if it may still be changed. */
+	private LookBack changeable(long lookBackId) {
+		LookBack lookBack = this.store.lookBackForUpdate(lookBackId)
+			.orElseThrow(() -> new NotFound("look-back", lookBackId));
+		LookBackRules.mayChange(lookBack).ifPresent((refusal) -> {
+			throw refusal.violation();
+		});
+		return lookBack;
+	}
+
 	/** Look-backs still to do, the earliest day first, so that the overdue lead. */
 	@PreAuthorize("hasAnyRole('OFFICE','LEADER')")
 	@Transactional(readOnly = true)

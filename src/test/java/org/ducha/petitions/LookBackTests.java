@@ -17,6 +17,7 @@ import org.ducha.shared.RuleViolation;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
 import org.ducha.testing.Demo;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
@@ -289,6 +291,81 @@ class LookBackTests {
 		Demo.signIn(this.users, "leader");
 		assertThat(this.lookBacks.ofPetition(id)).singleElement()
 			.satisfies((l) -> assertThat(l.assignedNote() + l.finding()).doesNotContain("13907990001"));
+	}
+
+	@Test
+	void aLookBackIsMovedOrCalledOffWithAReasonAndACalledOffOneStaysOnRecord() throws Exception {
+		long id = this.cases.closed(this.batchId, "D3JX202611210001");
+		long moved = scheduleOne(id, LookBackMethod.UNANNOUNCED_VISIT);
+		InvalidInput refused = catchThrowableOfType(InvalidInput.class,
+				() -> this.lookBacks.reschedule(moved, today().minusDays(1), " "));
+		assertThat(refused.problems()).extracting(InvalidInput.Problem::field)
+			.containsExactly("scheduledFor", "reason");
+		assertThat(this.lookBacks.lookBack(moved).scheduledFor()).isEqualTo(today().plusDays(7));
+		this.lookBacks.reschedule(moved, today().plusDays(10), "暗访人员临时另有任务");
+		assertThat(this.lookBacks.lookBack(moved).scheduledFor()).isEqualTo(today().plusDays(10));
+		assertThat(entries("look_back", moved, "LookBackRescheduled")).singleElement()
+			.satisfies((e) -> assertThat(e.data()).contains(today().plusDays(7).toString(),
+					today().plusDays(10).toString()));
+
+		this.mvc
+			.perform(post("/look-backs/" + moved + "/change").param("action", "cancel")
+				.param("reason", "该企业已依法关闭，无需核查")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(redirectedUrl("/look-backs/" + moved));
+		Demo.signIn(this.users, "office");
+		LookBack cancelled = this.lookBacks.lookBack(moved);
+		assertThat(cancelled.cancelled()).isTrue();
+		assertThat(cancelled.pending()).isFalse();
+		assertThat(this.lookBacks.pending()).extracting(LookBack::id).doesNotContain(moved);
+		assertThat(this.lookBacks.ofPetition(id)).extracting(LookBack::id).contains(moved);
+		assertThat(entries("look_back", moved, "LookBackCancelled")).hasSize(1);
+		assertThatThrownBy(() -> this.lookBacks.recordOutcome(moved, LookBackOutcome.REBOUND, "仍有异味"))
+			.isInstanceOf(RuleViolation.class)
+			.hasMessageContaining("lookBack.cancelled.already");
+		assertThatThrownBy(() -> this.lookBacks.reschedule(moved, today().plusDays(3), "再改一次"))
+			.isInstanceOf(RuleViolation.class);
+		assertThat(this.cases.status(id)).isEqualTo("CLOSED");
+		this.mvc.perform(get("/look-backs/" + moved).with(Demo.as(this.users, "leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该企业已依法关闭")))
+			.andExpect(content().string(not(containsString("action=\"cancel\""))));
+	}
+
+	@Test
+	void theApiMovesAndCallsOffLookBacksForTheOfficeOnly() throws Exception {
+		long id = this.cases.closed(this.batchId, "D3JX202611210001");
+		long lookBack = scheduleOne(id, LookBackMethod.ON_SITE_CHECK);
+		String day = today().plusDays(12).toString();
+		this.mvc
+			.perform(post("/api/look-backs/" + lookBack + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scheduledFor\": \"" + day + "\", \"reason\": \"与环保督察组现场核查时间冲突\"}")
+				.with(csrf())
+				.with(Demo.as(this.users, "leader")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/look-backs/" + lookBack + "/reschedule").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scheduledFor\": \"" + day + "\", \"reason\": \"与环保督察组现场核查时间冲突\"}")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.scheduledFor").value(day));
+		this.mvc
+			.perform(post("/api/look-backs/" + lookBack + "/cancel").contentType(MediaType.APPLICATION_JSON)
+				.content("{}")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].en").value(containsString("reason")));
+		this.mvc
+			.perform(post("/api/look-backs/" + lookBack + "/cancel").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"企业已关闭\"}")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cancelReason").value("企业已关闭"));
 	}
 
 	@Test

@@ -176,12 +176,24 @@ class ClosureApiController {
 		return lookBack(id);
 	}
 
+	@PostMapping("/api/look-backs/{id}/reschedule")
+	@PreAuthorize("hasRole('OFFICE')")
+	LookBackJson reschedule(@PathVariable long id, @RequestBody RescheduleBody body) {
+		return shown(this.lookBacks.reschedule(id, body.scheduledFor(), body.reason()));
+	}
+
+	@PostMapping("/api/look-backs/{id}/cancel")
+	@PreAuthorize("hasRole('OFFICE')")
+	LookBackJson cancel(@PathVariable long id, @RequestBody CancelBody body) {
+		return shown(this.lookBacks.cancel(id, body.reason()));
+	}
+
 	/** A look-back as JSON; the service has masked the texts for a leader already. */
 	private LookBackJson shown(LookBack l) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.clock.getZone());
 		return new LookBackJson(l.id(), l.petitionId(), l.receiptNumber(), l.cycle(), l.method(), l.scheduledFor(),
 				l.assignedNote(), l.scheduledBy(), l.scheduledAt(), l.overdue(today), l.outcome(), l.finding(),
-				l.recordedBy(), l.recordedAt(), l.reopenedCycle());
+				l.recordedBy(), l.recordedAt(), l.reopenedCycle(), l.cancelledBy(), l.cancelledAt(), l.cancelReason());
 	}
 
 	/** A follow-up: {@code answer} and {@code method} by their constants' names. */
@@ -212,6 +224,14 @@ class ClosureApiController {
 	 * @param outcome a {@link LookBackOutcome} name
 	 */
 	record OutcomeBody(String outcome, String finding) {
+	}
+
+	/** Moves a look-back still to do to another day. */
+	record RescheduleBody(LocalDate scheduledFor, String reason) {
+	}
+
+	/** Calls off a look-back still to do. */
+	record CancelBody(String reason) {
 	}
 
 	/**
@@ -247,7 +267,8 @@ class ClosureApiController {
 	 */
 	record LookBackJson(long id, long petitionId, String receiptNumber, int cycle, LookBackMethod method,
 			LocalDate scheduledFor, String note, String scheduledBy, Instant scheduledAt, boolean overdue,
-			LookBackOutcome outcome, String finding, String recordedBy, Instant recordedAt, Integer reopenedCycle) {
+			LookBackOutcome outcome, String finding, String recordedBy, Instant recordedAt, Integer reopenedCycle,
+			String cancelledBy, Instant cancelledAt, String cancelReason) {
 	}
 
 }

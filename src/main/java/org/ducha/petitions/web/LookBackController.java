@@ -2,6 +2,7 @@ package org.ducha.petitions.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,37 @@ class LookBackController {
 		}
 		catch (RuleViolation ex) {
 			return show(id, outcome, finding, FormErrors.of(ex, this.messages, locale), model);
+		}
+	}
+
+	/**
+	 * Moves the look-back to another day or calls it off: one form, two buttons, since
+	 * both need the reason.
+	 */
+	@PostMapping("/look-backs/{id}/change")
+	@PreAuthorize("hasRole('OFFICE')")
+	String change(@PathVariable long id, @RequestParam(required = false) String action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scheduledFor,
+			@RequestParam(required = false) String reason, Locale locale, Model model, RedirectAttributes redirect) {
+		try {
+			if ("cancel".equals(action)) {
+				this.lookBacks.cancel(id, reason);
+				redirect.addFlashAttribute("banner", "lookBack.cancelled.done");
+			}
+			else {
+				LookBack moved = this.lookBacks.reschedule(id, scheduledFor, reason);
+				redirect.addFlashAttribute("banner", "lookBack.rescheduled.done");
+				redirect.addFlashAttribute("bannerArgs",
+						List.of(moved.scheduledFor()
+							.format(DateTimeFormatter
+								.ofPattern(this.messages.getMessage("closure.datePattern", null, locale)))));
+			}
+			return "redirect:/look-backs/" + id;
+		}
+		catch (RuleViolation ex) {
+			model.addAttribute("newDay", scheduledFor);
+			model.addAttribute("reason", reason);
+			return show(id, null, null, FormErrors.of(ex, this.messages, locale), model);
 		}
 	}
 
