@@ -1,10 +1,9 @@
 package org.ducha.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import org.ducha.shared.Bilingual;
 import org.ducha.shared.EditConflict;
 import org.ducha.shared.InvalidInput;
 import org.ducha.shared.NotFound;
@@ -36,8 +35,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final MessageSource messages;
 
 	ApiErrors(MessageSource messages) {
@@ -66,26 +63,17 @@ class ApiErrors {
 
 	private ProblemDetail problem(HttpStatus status, RuleViolation violation) {
 		List<ApiProblem> problems = new ArrayList<>();
+		Bilingual first = Bilingual.of(this.messages, violation.code(), violation.args());
 		if (violation instanceof InvalidInput invalid && !invalid.problems().isEmpty()) {
 			for (InvalidInput.Problem problem : invalid.problems()) {
-				problems.add(resolve(problem.field(), problem.code(), problem.args()));
+				problems
+					.add(ApiProblem.of(problem.field(), Bilingual.of(this.messages, problem.code(), problem.args())));
 			}
 		}
 		else {
-			problems.add(resolve(null, violation.code(), violation.args()));
+			problems.add(ApiProblem.of(null, first));
 		}
-		ApiProblem first = problems.get(0);
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, first.zh() + " / " + first.en());
-		detail.setType(URI.create("urn:ducha:" + first.code()));
-		detail.setTitle(first.en());
-		detail.setProperty("titleZh", first.zh());
-		detail.setProperty("errors", problems);
-		return detail;
-	}
-
-	private ApiProblem resolve(String field, String code, Object[] args) {
-		return new ApiProblem(field, code, this.messages.getMessage(code, args, code, CHINESE),
-				this.messages.getMessage(code, args, code, Locale.ENGLISH));
+		return first.problem(status, problems);
 	}
 
 	/**
@@ -97,6 +85,11 @@ class ApiErrors {
 	 * @param en the message in English
 	 */
 	record ApiProblem(String field, String code, String zh, String en) {
+
+		static ApiProblem of(String field, Bilingual message) {
+			return new ApiProblem(field, message.code(), message.zh(), message.en());
+		}
+
 	}
 
 }

@@ -22,6 +22,7 @@ import org.ducha.petitions.PetitionStatus;
 import org.ducha.petitions.Satisfaction;
 import org.ducha.petitions.SatisfactionAnswer;
 import org.ducha.petitions.SixConditions;
+import org.ducha.shared.Bilingual;
 import org.ducha.shared.InvalidInput;
 
 import org.springframework.context.MessageSource;

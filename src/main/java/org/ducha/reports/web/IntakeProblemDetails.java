@@ -1,11 +1,10 @@
 package org.ducha.reports.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 import org.ducha.petitions.IntakeField;
 import org.ducha.petitions.IntakeProblem;
+import org.ducha.shared.Bilingual;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -21,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IntakeProblemDetails {
 
-	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-
 	private final MessageSource messages;
 
 	IntakeProblemDetails(MessageSource messages) {
@@ -33,27 +30,16 @@ class IntakeProblemDetails {
 		List<RowProblem> rows = problems.stream().map(this::resolve).toList();
 		String code = (problems.size() == 1) ? problems.get(0).code() : "intake.rejected";
 		Object[] args = (problems.size() == 1) ? problems.get(0).args() : new Object[] { problems.size() };
-		String zh = message(code, args, CHINESE);
-		String en = message(code, args, Locale.ENGLISH);
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, zh + " / " + en);
-		detail.setType(URI.create("urn:ducha:" + code));
-		detail.setTitle(en);
-		detail.setProperty("titleZh", zh);
-		detail.setProperty("errors", rows);
-		return ResponseEntity.status(status).body(detail);
+		return ResponseEntity.status(status).body(Bilingual.of(this.messages, code, args).problem(status, rows));
 	}
 
 	private RowProblem resolve(IntakeProblem problem) {
 		IntakeField field = problem.field();
 		boolean sealed = field == IntakeField.COMPLAINANT_NAME || field == IntakeField.COMPLAINANT_PHONE;
+		Bilingual message = Bilingual.of(this.messages, problem.code(), problem.args());
 		return new RowProblem(problem.row(), (field != null) ? field.heading() : null,
 				(field != null) ? field.formField() : null, sealed ? null : problem.value(), problem.code(),
-				message(problem.code(), problem.args(), CHINESE),
-				message(problem.code(), problem.args(), Locale.ENGLISH));
-	}
-
-	private String message(String code, Object[] args, Locale locale) {
-		return this.messages.getMessage(code, args, code, locale);
+				message.zh(), message.en());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.ducha.reports.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ducha.petitions.EvidenceFiles;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.reports.BatchWorkbook;
+import org.ducha.shared.Bilingual;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -92,16 +92,12 @@ class UploadLimitAdvice {
 
 	/** The evidence API's own size message, as a JSON 413 like its other errors. */
 	private ResponseEntity<ProblemDetail> evidenceTooLarge() {
-		String code = "handling.evidence.tooLarge";
-		Object[] args = { this.evidence.maxBytes() / (1024 * 1024) };
-		String zh = this.messages.getMessage(code, args, code, Locale.SIMPLIFIED_CHINESE);
-		String en = this.messages.getMessage(code, args, code, Locale.ENGLISH);
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, zh + " / " + en);
-		detail.setType(URI.create("urn:ducha:" + code));
-		detail.setTitle(en);
-		detail.setProperty("titleZh", zh);
-		detail.setProperty("errors", List.of(Map.of("field", "file", "code", code, "zh", zh, "en", en)));
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(detail);
+		Bilingual message = Bilingual.of(this.messages, "handling.evidence.tooLarge",
+				this.evidence.maxBytes() / (1024 * 1024));
+		Map<String, String> problem = Map.of("field", "file", "code", message.code(), "zh", message.zh(), "en",
+				message.en());
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(message.problem(HttpStatus.CONTENT_TOO_LARGE, List.of(problem)));
 	}
 
 }
