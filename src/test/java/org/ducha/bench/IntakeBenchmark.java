@@ -136,7 +136,11 @@ public final class IntakeBenchmark {
 	 * A batch as the teams send it: a date cell for the time, long complaint texts,
 	 * district names, several pollution types, some key cases and some complainants.
 	 */
-	private static byte[] workbook(int batch) throws Exception {
+	static byte[] workbook(int batch) throws Exception {
+		return workbook(batch, ROWS);
+	}
+
+	static byte[] workbook(int batch, int rows) throws Exception {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			SXSSFSheet sheet = workbook.createSheet("第" + batch + "批");
 			CellStyle time = workbook.createCellStyle();
@@ -145,7 +149,7 @@ public final class IntakeBenchmark {
 			for (IntakeField field : IntakeField.values()) {
 				header.createCell(field.ordinal()).setCellValue(field.heading());
 			}
-			for (int i = 1; i <= ROWS; i++) {
+			for (int i = 1; i <= rows; i++) {
 				Row row = sheet.createRow(i);
 				String district = DISTRICTS[i % DISTRICTS.length];
 				row.createCell(0).setCellValue(String.format("D3JX2024%02d%05d", batch, i));
