@@ -98,13 +98,63 @@ class LedgerStore {
 		return rows;
 	}
 
-	/** How many cases the same predicates match. */
+	/**
+	 * How many cases the same predicates match. A filter of nothing but a district and a
+	 * clock state is counted on the district's entries, and a handler's filter of nothing
+	 * but a clock state on its units' assignments: both carry a copy of the case's clock
+	 * state (kept by {@link PetitionStore#updateClock}), so that the count reads only the
+	 * matching index entries and never the cases themselves.
+	 */
 	long count(CaseVisibility.Scope scope, LedgerFilter filter) {
-		Where where = where(scope, filter);
-		if (where == null) {
+		if (!scope.everything() && scope.unitIds().isEmpty()) {
 			return 0;
 		}
+		if (atMostDistrictAndClock(filter) && filter.region() != null) {
+			return countInDistrict(scope, filter.region(), filter.clock());
+		}
+		if (atMostDistrictAndClock(filter) && !scope.everything()) {
+			return countInScope(scope.unitIds(), filter.clock());
+		}
+		Where where = where(scope, filter);
 		return this.jdbc.sql("select count(*) from petition p" + where.sql())
+			.params(where.parameters)
+			.query(Long.class)
+			.single();
+	}
+
+	private static boolean atMostDistrictAndClock(LedgerFilter filter) {
+		return filter.round() == null && filter.batch() == null && filter.unit() == null && filter.pollution() == null
+				&& filter.verdict() == null && filter.completion() == null && filter.status() == null
+				&& filter.receipt() == null;
+	}
+
+	private long countInDistrict(CaseVisibility.Scope scope, String region, ClockState clock) {
+		Where where = new Where();
+		where.add("r.region_code = :region", "region", region);
+		if (clock != null) {
+			where.add("r.clock_state = :clock", "clock", clock.name());
+		}
+		if (!scope.everything()) {
+			where.add("exists (select 1 from petition_assignment s where s.petition_id = r.petition_id"
+					+ " and s.unit_id in (:scopeUnits)" + ((clock != null) ? " and s.clock_state = :clock" : "") + ")",
+					"scopeUnits", scope.unitIds());
+		}
+		return this.jdbc.sql("select count(*) from petition_region r" + where.sql())
+			.params(where.parameters)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A case in which several of the units take part counts once. */
+	private long countInScope(List<Long> unitIds, ClockState clock) {
+		Where where = new Where();
+		where.add("s.unit_id in (:scopeUnits)", "scopeUnits", unitIds);
+		if (clock != null) {
+			where.add("s.clock_state = :clock", "clock", clock.name());
+		}
+		return this.jdbc
+			.sql("select count(*) from (select s.petition_id from petition_assignment s" + where.sql()
+					+ " group by s.petition_id) c")
 			.params(where.parameters)
 			.query(Long.class)
 			.single();

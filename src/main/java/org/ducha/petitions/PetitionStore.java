@@ -243,9 +243,12 @@ class PetitionStore {
 		territorial.forEach((u) -> assign(petitionId, u, AssignmentRole.TERRITORIAL, now));
 	}
 
+	/** Assigns with the case's clock state copied, as {@link #updateClock} keeps it. */
 	private void assign(long petitionId, long unitId, AssignmentRole role, Instant now) {
-		this.jdbc.sql("insert into petition_assignment (petition_id, unit_id, role, assigned_at) values (?, ?, ?, ?)")
-			.params(petitionId, unitId, role.name(), utc(now))
+		this.jdbc.sql("""
+				insert into petition_assignment (petition_id, unit_id, role, assigned_at, clock_state)
+				select ?, ?, ?, ?, clock_state from petition where id = ?""")
+			.params(petitionId, unitId, role.name(), utc(now), petitionId)
 			.update();
 	}
 
@@ -276,9 +279,20 @@ class PetitionStore {
 			.update();
 	}
 
+	/**
+	 * Sets the case's most urgent running clock, and the copies of its state on the
+	 * case's districts and assignments, from which the ledger counts.
+	 */
 	void updateClock(long id, String kind, ClockState state, Instant dueAt) {
+		String stateName = (state != null) ? state.name() : null;
 		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
-			.params(kind, (state != null) ? state.name() : null, utc(dueAt), id)
+			.params(kind, stateName, utc(dueAt), id)
+			.update();
+		this.jdbc.sql("update petition_region set clock_state = ? where petition_id = ?")
+			.params(stateName, id)
+			.update();
+		this.jdbc.sql("update petition_assignment set clock_state = ? where petition_id = ?")
+			.params(stateName, id)
 			.update();
 	}
 

@@ -133,7 +133,6 @@ public final class PetitionCases {
 		return this.jdbc.sql("select id from unit where name = ?").param(name).query(Long.class).single();
 	}
 
-	/** Sets the most urgent running clock, as the deadline sweep will. */
 	/**
 	 * Clears the case's most urgent clock, so that a ledger test controls every clock
 	 * state it filters on (imported cases run a real receipt clock from their transfer
@@ -143,11 +142,26 @@ public final class PetitionCases {
 		this.jdbc.sql("update petition set clock_kind = null, clock_state = null, clock_due_at = null where id = ?")
 			.param(petitionId)
 			.update();
+		copyClockState(petitionId, null);
 	}
 
+	/** Sets the most urgent running clock, as the deadline sweep will. */
 	public void clock(long petitionId, String kind, ClockState state, Instant dueAt) {
 		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
 			.params(kind, state.name(), dueAt.atOffset(java.time.ZoneOffset.UTC), petitionId)
+			.update();
+		copyClockState(petitionId, state.name());
+	}
+
+	/**
+	 * The copies of the clock state that the ledger counts from, as the sweep keeps them.
+	 */
+	private void copyClockState(long petitionId, String state) {
+		this.jdbc.sql("update petition_region set clock_state = ? where petition_id = ?")
+			.params(state, petitionId)
+			.update();
+		this.jdbc.sql("update petition_assignment set clock_state = ? where petition_id = ?")
+			.params(state, petitionId)
 			.update();
 	}
 
