@@ -67,6 +67,39 @@ public class PetitionQueries {
 		return this.store.petitions(ids).stream().map((p) -> shown(scope, p)).toList();
 	}
 
+	/**
+	 * One page of a batch's cases as the reader may see them, in receipt-number order.
+	 * @param after the receipt number the page starts after, or {@code null} for the
+	 * first
+	 */
+	public BatchPage batchPage(long batchId, String after) {
+		CaseVisibility.Scope scope = this.visibility.current();
+		List<Long> units = scope.everything() ? null : scope.unitIds();
+		List<Long> ids = this.store.idsOfBatchPage(batchId, units, after, BatchPage.SIZE);
+		boolean more = ids.size() > BatchPage.SIZE;
+		List<Petition> cases = this.store.petitions(more ? ids.subList(0, BatchPage.SIZE) : ids)
+			.stream()
+			.map((p) -> shown(scope, p))
+			.toList();
+		return new BatchPage(cases, this.store.countOfBatch(batchId, units),
+				more ? cases.get(cases.size() - 1).receiptNumber() : null, after != null);
+	}
+
+	/**
+	 * A page of a batch's cases.
+	 *
+	 * @param total how many cases of the batch the reader may see
+	 * @param next the receipt number the next page starts after, or {@code null} on the
+	 * last page
+	 * @param later whether this is not the first page
+	 */
+	public record BatchPage(List<Petition> cases, long total, String next, boolean later) {
+
+		/** Cases a page: a daily batch usually fits on one. */
+		public static final int SIZE = 200;
+
+	}
+
 	/** The assignments of the given (already visible) cases, by case id. */
 	public Map<Long, List<Assignment>> assignments(List<Long> petitionIds) {
 		return this.store.assignments(petitionIds, this.accounts.unitNames());

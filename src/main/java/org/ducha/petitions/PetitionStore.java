@@ -27,7 +27,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PetitionStore {
 
-	private static final int CHUNK = 500;
+	/**
+	 * Ids or numbers per {@code in (...)} list. H2 checks each row it finds against the
+	 * whole list, one value after another, so a query's cost grows with the square of the
+	 * list's length: 100 keeps a 1,000-case batch page at a fifth of what 500 cost, and
+	 * costs PostgreSQL only a few more round trips.
+	 */
+	private static final int CHUNK = 100;
 
 	private final JdbcClient jdbc;
 
@@ -170,6 +176,53 @@ class PetitionStore {
 			.param(batchId)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * One page of a batch's cases in receipt-number order, after {@code after} (or from
+	 * the start), for everyone ({@code unitIds} null) or for the cases those units take
+	 * part in; one more than {@code limit} when there is a next page.
+	 */
+	List<Long> idsOfBatchPage(long batchId, List<Long> unitIds, String after, int limit) {
+		if (unitIds != null && unitIds.isEmpty()) {
+			return List.of();
+		}
+		String scope = (unitIds != null) ? """
+				and exists (select 1 from petition_assignment a where a.petition_id = p.id and a.unit_id in (:units))"""
+				: "";
+		String from = (after != null) ? " and p.receipt_number > :after" : "";
+		var query = this.jdbc
+			.sql("select p.id from petition p where p.batch_id = :batch" + from + " " + scope
+					+ " order by p.receipt_number fetch first :limit rows only")
+			.param("batch", batchId)
+			.param("limit", limit + 1);
+		if (after != null) {
+			query = query.param("after", after);
+		}
+		if (unitIds != null) {
+			query = query.param("units", unitIds);
+		}
+		return query.query(Long.class).list();
+	}
+
+	/** How many of a batch's cases there are, for everyone or for those units. */
+	long countOfBatch(long batchId, List<Long> unitIds) {
+		if (unitIds != null && unitIds.isEmpty()) {
+			return 0;
+		}
+		if (unitIds == null) {
+			return this.jdbc.sql("select count(*) from petition where batch_id = ?")
+				.param(batchId)
+				.query(Long.class)
+				.single();
+		}
+		return this.jdbc.sql("""
+				select count(*) from petition p where p.batch_id = :batch and exists (
+				  select 1 from petition_assignment a where a.petition_id = p.id and a.unit_id in (:units))""")
+			.param("batch", batchId)
+			.param("units", unitIds)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Ids of the batch's cases that a unit in {@code unitIds} takes part in. */

@@ -73,6 +73,9 @@ public final class PageBenchmark {
 				.query(Long.class)
 				.single();
 			List<String> lines = new ArrayList<>();
+			if (Boolean.getBoolean("bench.analyze")) {
+				jdbc.sql("analyze").update();
+			}
 			List<String> office = List.of("/", "/work", "/rounds/" + round, "/batches/" + batch,
 					"/petitions/" + petition, "/petitions/" + petition + "/review", "/ledger",
 					"/ledger?clock=RED&region=360313", "/ledger?sort=due", "/look-backs");

@@ -53,15 +53,21 @@ class BatchController {
 	}
 
 	@GetMapping("/batches/{id}")
-	String show(@PathVariable long id, Model model) {
-		return show(id, model, FormErrors.none());
+	String show(@PathVariable long id, @RequestParam(required = false) String after, Model model) {
+		return show(id, after, model, FormErrors.none());
 	}
 
 	private String show(long id, Model model, FormErrors errors) {
+		return show(id, null, model, errors);
+	}
+
+	private String show(long id, String after, Model model, FormErrors errors) {
 		Batch batch = this.rounds.batch(id);
-		List<Petition> cases = this.petitions.ofBatch(id);
+		PetitionQueries.BatchPage page = this.petitions.batchPage(id, after);
+		List<Petition> cases = page.cases();
 		model.addAttribute("batch", batch);
 		model.addAttribute("round", this.rounds.round(batch.roundId()));
+		model.addAttribute("page", page);
 		model.addAttribute("cases", cases);
 		model.addAttribute("assignments", this.petitions.assignments(cases.stream().map(Petition::id).toList()));
 		model.addAttribute("regionNames", regionNames(this.accounts));
