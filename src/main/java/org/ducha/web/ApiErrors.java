@@ -27,9 +27,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * for the request as a whole) and its message code, which is stable and meant for
  * programs.
  * <p>
- * A broken rule is 422, a stale version 409, something missing or outside the caller's
- * scope 404; nothing was written in any of these cases, because every service method
- * throws before it writes or inside its transaction.
+ * A broken rule is 422, a stale version 409, something missing 404, a role or unit scope
+ * that may not 403 (as on the pages); nothing was written in any of these cases, because
+ * every service method throws before it writes or inside its transaction.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

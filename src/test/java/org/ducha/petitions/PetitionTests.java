@@ -3,7 +3,6 @@ package org.ducha.petitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.ducha.rounds.RoundManagement;
@@ -274,35 +273,6 @@ class PetitionTests {
 			.andExpect(content().string(containsString("href=\"#complaint\"")))
 			.andExpect(content().string(containsString("href=\"#regions\"")));
 		assertThat(this.jdbc.sql("select count(*) from petition").query(Long.class).single()).isEqualTo(before);
-	}
-
-	@Test
-	void aLargeBatchIsShownAPageAtATimeInReceiptNumberOrder() throws Exception {
-		List<NewPetition> rows = new ArrayList<>();
-		for (int i = 1; i <= 205; i++) {
-			rows.add(Cases.airComplaint(String.format("D3JX20261121%04d", i), this.clock.instant()));
-		}
-		this.petitions.importBatch(this.batchId, rows, 2);
-		String first = this.mvc.perform(get("/batches/" + this.batchId).with(Demo.as(this.users, "office")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("D3JX202611210200")))
-			.andExpect(content().string(not(containsString("D3JX202611210201"))))
-			.andExpect(content().string(containsString("after=D3JX202611210200")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(first).contains("<dd>205</dd>");
-		this.mvc
-			.perform(get("/batches/" + this.batchId).param("after", "D3JX202611210200")
-				.with(Demo.as(this.users, "office")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("D3JX202611210205")))
-			.andExpect(content().string(not(containsString("D3JX202611210199"))))
-			.andExpect(content().string(not(containsString("after="))));
-		this.mvc.perform(get("/batches/" + this.batchId).with(Demo.as(this.users, "xiabu")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<dd>0</dd>")))
-			.andExpect(content().string(not(containsString("D3JX202611210001"))));
 	}
 
 	@Test
