@@ -19,8 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -150,9 +148,7 @@ class AccessibilityBrowserTests {
 
 	/** Clicks and waits until the next page has replaced this one. */
 	private void submit(By what) {
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		this.browser.findElement(what).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		Browser.clickAndWaitForNextPage(this.browser, what, Duration.ofSeconds(10));
 	}
 
 	private long id(String sql) {

@@ -5,9 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and ChromeDriver, headless. Nothing is downloaded: the test is
@@ -21,6 +27,36 @@ final class Browser {
 	static final String CHROMEDRIVER = System.getProperty("ducha.chromedriver", "/usr/bin/chromedriver");
 
 	private Browser() {
+	}
+
+	/**
+	 * Clicks and waits until the next page has replaced this one. While the old document
+	 * is being torn down, Chromium may answer a query about its root with an inspector
+	 * error ("Node with given id does not belong to the document") instead of a stale
+	 * element reference; both mean the page is gone.
+	 */
+	static void clickAndWaitForNextPage(WebDriver browser, By what, Duration timeout) {
+		clickAndWaitForNextPage(browser, browser.findElement(what), timeout);
+	}
+
+	static void clickAndWaitForNextPage(WebDriver browser, WebElement button, Duration timeout) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		button.click();
+		new WebDriverWait(browser, timeout).until((driver) -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	static boolean installed() {

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -125,9 +123,7 @@ class FirstStartBrowserTests {
 
 	/** Clicks and waits until the next page has replaced this one. */
 	private void submit(By what) {
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		this.browser.findElement(what).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		Browser.clickAndWaitForNextPage(this.browser, what, Duration.ofSeconds(10));
 	}
 
 	private void signOut() {

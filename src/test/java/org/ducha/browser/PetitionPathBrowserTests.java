@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -231,9 +229,7 @@ class PetitionPathBrowserTests {
 
 	/** Clicks and waits until the next page has replaced this one. */
 	private void submit(WebElement button) {
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		button.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		Browser.clickAndWaitForNextPage(this.browser, button, Duration.ofSeconds(15));
 	}
 
 	/** The smallest valid PNG: one transparent pixel. */
