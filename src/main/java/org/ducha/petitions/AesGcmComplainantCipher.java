@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesGcmComplainantCipher implements ComplainantCipher {
 
-	private static final String PREFIX = "A1:";
+	static final String PREFIX = "A1:";
 
 	private static final int NONCE_BYTES = 12;
 

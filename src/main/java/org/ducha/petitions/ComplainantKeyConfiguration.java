@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +29,26 @@ class ComplainantKeyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplainantKeyConfiguration.class);
 
+	/**
+	 * The cipher that seals new values is {@code ducha.complainant.cipher}:
+	 * {@code AES-GCM} (the default) or {@code SM4-GCM}; values sealed by either open
+	 * whichever is chosen.
+	 */
 	@Bean
 	ComplainantCipher complainantCipher(@Value("${ducha.complainant.key:}") String key,
-			@Value("${ducha.complainant.key-file:./data/complainant.key}") Path keyFile) {
-		if (!key.isBlank()) {
-			return new AesGcmComplainantCipher(Base64.getDecoder().decode(key.strip()));
-		}
-		return new AesGcmComplainantCipher(Base64.getDecoder().decode(readOrCreate(keyFile)));
+			@Value("${ducha.complainant.key-file:./data/complainant.key}") Path keyFile,
+			@Value("${ducha.complainant.cipher:AES-GCM}") String algorithm) {
+		byte[] secret = Base64.getDecoder().decode(key.isBlank() ? readOrCreate(keyFile) : key.strip());
+		ComplainantCipher aes = new AesGcmComplainantCipher(secret);
+		ComplainantCipher sm4 = new Sm4GcmComplainantCipher(secret);
+		ComplainantCipher sealing = switch (algorithm.strip().toUpperCase(Locale.ROOT)) {
+			case "AES-GCM" -> aes;
+			case "SM4-GCM" -> sm4;
+			default -> throw new IllegalArgumentException(
+					"ducha.complainant.cipher must be AES-GCM or SM4-GCM, not " + algorithm);
+		};
+		return new PrefixedComplainantCipher(sealing,
+				Map.of(AesGcmComplainantCipher.PREFIX, aes, Sm4GcmComplainantCipher.PREFIX, sm4));
 	}
 
 	private static String readOrCreate(Path keyFile) {
