@@ -3,8 +3,10 @@ package org.ducha.petitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -65,6 +67,13 @@ class EvidenceStore {
 			.sql("update evidence_file set withdrawn_by = ?, withdrawn_at = ? where id = ? and withdrawn_at is null")
 			.params(by, utc(at), id)
 			.update() == 1;
+	}
+
+	/**
+	 * The content of every evidence file, withdrawn or not, for the file store's janitor.
+	 */
+	Set<String> allSha256() {
+		return new HashSet<>(this.jdbc.sql("select distinct sha256 from evidence_file").query(String.class).list());
 	}
 
 	/** When a report of the case was last submitted to the office, if ever. */

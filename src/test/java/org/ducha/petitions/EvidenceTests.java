@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,13 +23,12 @@ import javax.imageio.ImageIO;
 
 import org.ducha.rounds.RoundManagement;
 import org.ducha.shared.InvalidInput;
+import org.ducha.shared.NotFound;
+import org.ducha.shared.RuleViolation;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
 import org.ducha.testing.Demo;
-import org.ducha.shared.NotFound;
-import org.ducha.shared.RuleViolation;
 import org.ducha.testing.HandledCases;
-import org.springframework.security.access.AccessDeniedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +37,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -95,6 +100,15 @@ class EvidenceTests {
 
 	@Autowired
 	HandlingReports reports;
+
+	@Autowired
+	FileStore files;
+
+	@Autowired
+	FileStoreJanitor janitor;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Autowired
 	Clock clock;
@@ -261,6 +275,63 @@ class EvidenceTests {
 			.andExpect(status().isNoContent());
 		Demo.signIn(this.users, "handler");
 		assertThat(this.evidence.ofPetition(this.petitionId)).extracting(EvidenceFile::id).containsExactly(sent.id());
+	}
+
+	@Test
+	void theJanitorRemovesBytesThatARolledBackUploadLeftAndKeepsEverythingInUse() throws Exception {
+		EvidenceFile kept = this.evidence.attach(this.petitionId, "现场照片.png", new ByteArrayInputStream(png()));
+		byte[] orphanBytes = "回滚后留下的文件".getBytes(StandardCharsets.UTF_8);
+		byte[] pdf = ("%PDF-1.4\n" + new String(orphanBytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+		this.transaction.executeWithoutResult((status) -> {
+			this.evidence.attach(this.petitionId, "回滚.pdf", new ByteArrayInputStream(pdf));
+			status.setRollbackOnly();
+		});
+		String orphan = sha256(pdf);
+		Path orphanPath = this.files.path(orphan);
+		assertThat(orphanPath).exists();
+		Path part = DATA_DIR.resolve("files").resolve("incoming").resolve("upload-abandoned.part");
+		Files.createDirectories(part.getParent());
+		Files.write(part, new byte[] { 1, 2, 3 });
+		Path young = this.files.path(sha256("刚刚上传".getBytes(StandardCharsets.UTF_8)));
+		Files.createDirectories(young.getParent());
+		Files.write(young, "刚刚上传".getBytes(StandardCharsets.UTF_8));
+		FileTime twoDaysAgo = FileTime.from(this.clock.instant().minus(Duration.ofDays(2)));
+		for (Path old : List.of(orphanPath, part, this.files.path(kept.sha256()))) {
+			Files.setLastModifiedTime(old, twoDaysAgo);
+		}
+
+		assertThat(this.janitor.sweep()).isEqualTo(2);
+		assertThat(orphanPath).doesNotExist();
+		assertThat(part).doesNotExist();
+		assertThat(this.files.path(kept.sha256())).exists();
+		assertThat(young).exists();
+		this.mvc.perform(get("/evidence/" + kept.id()).with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes(png()));
+	}
+
+	@Test
+	void aFileUsedAgainWhileTheJanitorLooksIsPutBack() throws Exception {
+		byte[] bytes = "又被上传了一次".getBytes(StandardCharsets.UTF_8);
+		FileStore.Received first = this.files.receive(new ByteArrayInputStream(bytes), MAX_BYTES);
+		this.files.keep(first);
+		Path stored = this.files.path(first.sha256());
+		Instant seen = this.clock.instant().minus(Duration.ofDays(2));
+		Files.setLastModifiedTime(stored, FileTime.from(seen));
+		// Another upload of the same content keeps it (and touches it) after the janitor
+		// saw it unused.
+		this.files.keep(this.files.receive(new ByteArrayInputStream(bytes), MAX_BYTES));
+		assertThat(this.files.removeIfUnused(first.sha256(), seen)).isFalse();
+		assertThat(stored).exists().hasBinaryContent(bytes);
+		assertThat(this.files.removeIfUnused(first.sha256(), Files.getLastModifiedTime(stored).toInstant())).isTrue();
+		assertThat(stored).doesNotExist();
+		// An upload that finds it gone puts its own copy in place.
+		this.files.keep(this.files.receive(new ByteArrayInputStream(bytes), MAX_BYTES));
+		assertThat(stored).exists().hasBinaryContent(bytes);
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
 
 	private void assertRefused(String name, byte[] content, String code) {
