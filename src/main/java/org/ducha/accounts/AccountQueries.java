@@ -104,6 +104,11 @@ public class AccountQueries {
 		return this.units.regions();
 	}
 
+	/** The names of all regions by code, for lists that show a case's districts. */
+	public Map<String, String> regionNames() {
+		return regions().stream().collect(Collectors.toMap(Region::code, Region::name));
+	}
+
 	/**
 	 * Whether any security administrator exists (the first one is designated by the
 	 * system administrator).

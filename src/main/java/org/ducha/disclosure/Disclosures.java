@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.ducha.accounts.AccountQueries;
-import org.ducha.accounts.Region;
 import org.ducha.journal.Journal;
 import org.ducha.petitions.PetitionQueries;
 import org.ducha.petitions.PollutionType;
@@ -65,9 +64,7 @@ public class Disclosures {
 	public TableDraft draft(long batchId) {
 		Batch batch = this.rounds.batch(batchId);
 		Round round = this.rounds.round(batch.roundId());
-		Map<String, String> regionNames = this.accounts.regions()
-			.stream()
-			.collect(Collectors.toMap(Region::code, Region::name));
+		Map<String, String> regionNames = this.accounts.regionNames();
 		List<PublishableCase> cases = this.petitions.publishable(batchId);
 		List<DisclosureRow> rows = new ArrayList<>();
 		List<Redaction> redactions = new ArrayList<>();

@@ -9,10 +9,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.ducha.accounts.AccountQueries;
-import org.ducha.accounts.Region;
 import org.ducha.deadlines.ClockReading;
 import org.ducha.deadlines.DeadlinePolicy;
 import org.ducha.rounds.Batch;
@@ -43,6 +43,8 @@ public class Ledger {
 
 	private final LedgerStore store;
 
+	private final PetitionStore petitions;
+
 	private final CaseVisibility visibility;
 
 	private final RoundQueries rounds;
@@ -51,8 +53,10 @@ public class Ledger {
 
 	private final Clock clock;
 
-	Ledger(LedgerStore store, CaseVisibility visibility, RoundQueries rounds, AccountQueries accounts, Clock clock) {
+	Ledger(LedgerStore store, PetitionStore petitions, CaseVisibility visibility, RoundQueries rounds,
+			AccountQueries accounts, Clock clock) {
 		this.store = store;
+		this.petitions = petitions;
 		this.visibility = visibility;
 		this.rounds = rounds;
 		this.accounts = accounts;
@@ -132,16 +136,14 @@ public class Ledger {
 		private final Instant now = Ledger.this.clock.instant();
 
 		Names() {
-			for (Region region : Ledger.this.accounts.regions()) {
-				this.regions.put(region.code(), region.name());
-			}
+			this.regions.putAll(Ledger.this.accounts.regionNames());
 			this.units = Ledger.this.accounts.unitNames();
 		}
 
 		List<LedgerRow> rows(CaseVisibility.Scope scope, List<LedgerStore.Stored> stored) {
 			List<Long> ids = stored.stream().map(LedgerStore.Stored::id).toList();
-			Map<Long, List<String>> codes = Ledger.this.store.regions(ids);
-			Map<Long, java.util.Set<PollutionType>> types = Ledger.this.store.pollutionTypes(ids);
+			Map<Long, List<String>> codes = Ledger.this.petitions.regions(ids);
+			Map<Long, Set<PollutionType>> types = Ledger.this.petitions.pollutionTypes(ids);
 			List<LedgerRow> rows = new ArrayList<>(stored.size());
 			for (LedgerStore.Stored s : stored) {
 				List<String> districts = codes.getOrDefault(s.id(), List.of())

@@ -3,12 +3,9 @@ package org.ducha.petitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.ducha.deadlines.ClockState;
 
@@ -225,34 +222,6 @@ class LedgerStore {
 
 	private static String likePrefix(String prefix) {
 		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	/** The district codes of these cases, each case's sorted. */
-	Map<Long, List<String>> regions(List<Long> ids) {
-		Map<Long, List<String>> regions = new HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc
-				.sql("select petition_id, region_code from petition_region where petition_id in (:ids)"
-						+ " order by petition_id, region_code")
-				.param("ids", ids)
-				.query((rs) -> {
-					regions.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
-				});
-		}
-		return regions;
-	}
-
-	Map<Long, Set<PollutionType>> pollutionTypes(List<Long> ids) {
-		Map<Long, Set<PollutionType>> types = new HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("select petition_id, pollution_type from petition_pollution where petition_id in (:ids)")
-				.param("ids", ids)
-				.query((rs) -> {
-					types.computeIfAbsent(rs.getLong(1), (k) -> EnumSet.noneOf(PollutionType.class))
-						.add(PollutionType.valueOf(rs.getString(2)));
-				});
-		}
-		return types;
 	}
 
 	/** Predicates joined by {@code and}, with their named parameters. */

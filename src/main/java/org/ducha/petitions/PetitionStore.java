@@ -148,8 +148,12 @@ class PetitionStore {
 		return ids.stream().map(byId::get).filter((p) -> p != null).toList();
 	}
 
-	private Map<Long, List<String>> regions(List<Long> ids) {
+	/** The district codes of these cases, each case's sorted. */
+	Map<Long, List<String>> regions(List<Long> ids) {
 		Map<Long, List<String>> regions = new HashMap<>();
+		if (ids.isEmpty()) {
+			return regions;
+		}
 		this.jdbc
 			.sql("select petition_id, region_code from petition_region where petition_id in (:ids)"
 					+ " order by region_code")
@@ -160,8 +164,11 @@ class PetitionStore {
 		return regions;
 	}
 
-	private Map<Long, Set<PollutionType>> pollutionTypes(List<Long> ids) {
+	Map<Long, Set<PollutionType>> pollutionTypes(List<Long> ids) {
 		Map<Long, Set<PollutionType>> types = new HashMap<>();
+		if (ids.isEmpty()) {
+			return types;
+		}
 		this.jdbc.sql("select petition_id, pollution_type from petition_pollution where petition_id in (:ids)")
 			.param("ids", ids)
 			.query((rs) -> {

@@ -2,11 +2,8 @@ package org.ducha.petitions.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.ducha.accounts.AccountQueries;
-import org.ducha.accounts.Region;
 import org.ducha.petitions.Petition;
 import org.ducha.petitions.PetitionManagement;
 import org.ducha.petitions.PetitionQueries;
@@ -70,7 +67,7 @@ class BatchController {
 		model.addAttribute("page", page);
 		model.addAttribute("cases", cases);
 		model.addAttribute("assignments", this.petitions.assignments(cases.stream().map(Petition::id).toList()));
-		model.addAttribute("regionNames", regionNames(this.accounts));
+		model.addAttribute("regionNames", this.accounts.regionNames());
 		model.addAttribute("errors", errors);
 		if (this.petitions.readerIsOffice()) {
 			model.addAttribute("units", this.accounts.allUnits());
@@ -113,10 +110,6 @@ class BatchController {
 
 	static List<Long> orEmpty(List<Long> ids) {
 		return (ids != null) ? ids : List.of();
-	}
-
-	static Map<String, String> regionNames(AccountQueries accounts) {
-		return accounts.regions().stream().collect(Collectors.toMap(Region::code, Region::name));
 	}
 
 }

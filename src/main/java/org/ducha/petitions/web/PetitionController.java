@@ -95,7 +95,7 @@ class PetitionController {
 		List<Assignment> assignments = this.petitions.assignments(List.of(id)).getOrDefault(id, List.of());
 		model.addAttribute("assignments", assignments);
 		model.addAttribute("choice", AssignmentChoice.of(assignments));
-		model.addAttribute("regionNames", BatchController.regionNames(this.accounts));
+		model.addAttribute("regionNames", this.accounts.regionNames());
 		model.addAttribute("unitNames", this.accounts.unitNames());
 		model.addAttribute("complainant", (revealed != null) ? revealed : this.petitions.maskedComplainant(id));
 		model.addAttribute("revealed", revealed != null);

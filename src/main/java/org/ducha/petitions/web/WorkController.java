@@ -34,7 +34,7 @@ class WorkController {
 		List<Petition> cases = this.queue.mine();
 		model.addAttribute("cases", cases);
 		model.addAttribute("assignments", this.petitions.assignments(cases.stream().map(Petition::id).toList()));
-		model.addAttribute("regionNames", BatchController.regionNames(this.accounts));
+		model.addAttribute("regionNames", this.accounts.regionNames());
 		model.addAttribute("office", this.petitions.readerIsOffice());
 		if (this.petitions.readerIsOffice()) {
 			model.addAttribute("transferRequests", this.petitions.pendingTransferRequests());

@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.ducha.accounts.AccountQueries;
-import org.ducha.accounts.Region;
 import org.ducha.rounds.Batch;
 import org.ducha.rounds.Round;
 import org.ducha.rounds.RoundDraft;
@@ -52,13 +50,13 @@ class RoundApiController {
 
 	@GetMapping("/rounds")
 	List<RoundJson> rounds() {
-		Map<String, String> regions = regionNames();
+		Map<String, String> regions = this.accounts.regionNames();
 		return this.queries.rounds().stream().map((r) -> RoundJson.of(r, regions)).toList();
 	}
 
 	@GetMapping("/rounds/{id}")
 	RoundJson round(@PathVariable long id) {
-		return RoundJson.of(this.queries.round(id), regionNames());
+		return RoundJson.of(this.queries.round(id), this.accounts.regionNames());
 	}
 
 	/**
@@ -100,10 +98,6 @@ class RoundApiController {
 	@GetMapping("/batches/{id}")
 	Batch batch(@PathVariable long id) {
 		return this.queries.batch(id);
-	}
-
-	private Map<String, String> regionNames() {
-		return this.accounts.regions().stream().collect(Collectors.toMap(Region::code, Region::name));
 	}
 
 	/**
