@@ -22,10 +22,17 @@ java -jar "$jar" --server.port="$port" --ducha.data-dir="$data" \
   --spring.datasource.hikari.max-lifetime=30000 >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs -o /dev/null "$base/login" && break; sleep 1; done
+# The web server answers before the demo is loaded: wait for the demo round.
+round=
+for _ in $(seq 1 300); do
+  round=$(curl -fs -u "office:$password" "$base/api/rounds" 2>/dev/null | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2 || true)
+  [ -n "$round" ] && break
+  kill -0 $app 2>/dev/null || { echo "the application stopped: see $log" >&2; exit 1; }
+  sleep 1
+done
+[ -n "$round" ] || { echo "no demo round after 300 s: see $log" >&2; exit 1; }
 
 api() { curl -s -u "office:$password" -H 'Content-Type: application/json' -o /tmp/soak-body.$$ -w '%{http_code}' "$@"; }
-round=$(curl -fs -u "office:$password" "$base/api/rounds" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
 code=$(api "$base/api/rounds/$round/batches" -d "{\"number\": 900, \"transferredAt\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}")
 [ "$code" = 201 ] || { echo "creating the batch answered $code: $(cat /tmp/soak-body.$$)" >&2; exit 1; }
 batch=$(grep -o '"id":[0-9]*' /tmp/soak-body.$$ | head -n 1 | cut -d: -f2)
