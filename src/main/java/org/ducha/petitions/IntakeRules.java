@@ -16,8 +16,6 @@ final class IntakeRules {
 
 	static final int MAX_COMPLAINT = 4000;
 
-	private static final Pattern RECEIPT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
-
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{3,32}");
 
 	private IntakeRules() {
@@ -27,7 +25,8 @@ final class IntakeRules {
 	 * Checks rows against each other, the known regions and the cases already stored.
 	 * @param rows the rows, the first being spreadsheet row {@code firstRow}
 	 * @param regionCodes the districts a case of this round may concern
-	 * @param existing stored cases of the round by receipt number
+	 * @param existing stored cases of the round by the key of their receipt number
+	 * ({@link ReceiptNumber#key()})
 	 */
 	static List<IntakeProblem> check(List<NewPetition> rows, int firstRow, Set<String> regionCodes,
 			Map<String, PetitionStore.Existing> existing) {
@@ -38,19 +37,21 @@ final class IntakeRules {
 			NewPetition p = rows.get(i);
 			int row = firstRow + i;
 			String number = p.receiptNumber();
+			String key = ReceiptNumber.keyOf(number);
 			if (blank(number)) {
 				problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, null, "intake.required"));
 			}
-			else if (!RECEIPT_NUMBER.matcher(number).matches()) {
-				problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, number, "intake.receiptNumber.format"));
+			else if (!ReceiptNumber.isValid(number)) {
+				problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, number, "intake.receiptNumber.format",
+						ReceiptNumber.MAX_LENGTH));
 			}
-			else if (firstSeen.containsKey(number)) {
+			else if (firstSeen.containsKey(key)) {
 				problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, number,
-						"intake.receiptNumber.duplicate", firstSeen.get(number)));
+						"intake.receiptNumber.duplicate", firstSeen.get(key)));
 			}
 			else {
-				firstSeen.put(number, row);
-				PetitionStore.Existing stored = existing.get(number);
+				firstSeen.put(key, row);
+				PetitionStore.Existing stored = existing.get(key);
 				if (stored != null && !stored.contentHash().equals(p.contentHash())) {
 					problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, number, "intake.conflict"));
 				}
@@ -85,16 +86,17 @@ final class IntakeRules {
 				}
 			}
 			if (!blank(p.repeatOf())) {
-				if (p.repeatOf().equals(number)) {
+				String repeatOf = ReceiptNumber.keyOf(p.repeatOf());
+				if (repeatOf.equals(key)) {
 					problems.add(new IntakeProblem(row, IntakeField.REPEAT_OF, p.repeatOf(), "intake.repeatOf.self"));
 				}
-				else if (!earlier.contains(p.repeatOf()) && !existing.containsKey(p.repeatOf())) {
+				else if (!earlier.contains(repeatOf) && !existing.containsKey(repeatOf)) {
 					problems
 						.add(new IntakeProblem(row, IntakeField.REPEAT_OF, p.repeatOf(), "intake.repeatOf.unknown"));
 				}
 			}
 			if (!blank(number)) {
-				earlier.add(number);
+				earlier.add(key);
 			}
 		}
 		return problems;

@@ -104,17 +104,20 @@ class LookBackStore {
 			.list();
 	}
 
-	/** A case's id and status by receipt number, in every round. */
-	record Numbered(long id, String receiptNumber, PetitionStatus status) {
+	/**
+	 * A case's id and status by the key of its receipt number
+	 * ({@link ReceiptNumber#key()}), in every round.
+	 */
+	record Numbered(long id, String receiptKey, PetitionStatus status) {
 	}
 
-	List<Numbered> byReceiptNumbers(Collection<String> receiptNumbers) {
-		if (receiptNumbers.isEmpty()) {
+	List<Numbered> byReceiptKeys(Collection<String> receiptKeys) {
+		if (receiptKeys.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select id, receipt_number, status from petition where receipt_number in (:numbers)")
-			.param("numbers", receiptNumbers)
-			.query((rs, row) -> new Numbered(rs.getLong("id"), rs.getString("receipt_number"),
+		return this.jdbc.sql("select id, receipt_key, status from petition where receipt_key in (:keys)")
+			.param("keys", receiptKeys)
+			.query((rs, row) -> new Numbered(rs.getLong("id"), rs.getString("receipt_key"),
 					PetitionStatus.valueOf(rs.getString("status"))))
 			.list();
 	}

@@ -140,11 +140,11 @@ public class LookBacks {
 			receiptNumbers.stream().map(Closures::stripped).filter((n) -> n != null).forEach(numbers::add);
 		}
 		Map<String, List<LookBackStore.Numbered>> found = new LinkedHashMap<>();
-		this.store.byReceiptNumbers(numbers)
-			.forEach((n) -> found.computeIfAbsent(n.receiptNumber(), (k) -> new ArrayList<>()).add(n));
+		this.store.byReceiptKeys(numbers.stream().map(ReceiptNumber::keyOf).toList())
+			.forEach((n) -> found.computeIfAbsent(n.receiptKey(), (k) -> new ArrayList<>()).add(n));
 		Set<Long> ids = new LinkedHashSet<>();
 		for (String number : numbers) {
-			List<LookBackStore.Numbered> cases = found.getOrDefault(number, List.of());
+			List<LookBackStore.Numbered> cases = found.getOrDefault(ReceiptNumber.keyOf(number), List.of());
 			List<LookBackStore.Numbered> closed = cases.stream()
 				.filter((n) -> n.status() == PetitionStatus.CLOSED)
 				.toList();

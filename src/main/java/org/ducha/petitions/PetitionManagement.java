@@ -55,10 +55,13 @@ public class PetitionManagement {
 
 	private final Clock clock;
 
+	private final IntakeLock intakeLock;
+
 	PetitionManagement(PetitionStore store, TransferRequestStore transfers, RoundQueries rounds,
 			RoundManagement roundManagement, AccountQueries accounts, ComplainantCipher cipher, PetitionClocks clocks,
-			Journal journal, Clock clock) {
+			Journal journal, Clock clock, IntakeLock intakeLock) {
 		this.store = store;
+		this.intakeLock = intakeLock;
 		this.transfers = transfers;
 		this.rounds = rounds;
 		this.roundManagement = roundManagement;
@@ -73,41 +76,36 @@ public class PetitionManagement {
 	 * Imports the cases of a transferred batch. Either every row is valid and every new
 	 * row is stored, or nothing is: rows already stored with the same content are left
 	 * alone (importing the same file twice imports nothing new), a stored receipt number
-	 * with different content is a conflict.
+	 * with different content is a conflict. Receipt numbers are compared in their
+	 * normalised form ({@link ReceiptNumber}). One import at a time writes into a round.
 	 * @param firstRow the spreadsheet row number of {@code rows.get(0)}, for messages
 	 * @throws IntakeRejected with every problem of every row
+	 * @throws IntakeInProgress while another import writes into the same round
 	 */
 	@PreAuthorize("hasRole('OFFICE')")
 	public ImportOutcome importBatch(long batchId, List<NewPetition> rows, int firstRow) {
 		Batch batch = this.rounds.batch(batchId);
 		Round round = this.rounds.round(batch.roundId());
-		Set<String> numbers = new HashSet<>();
-		for (NewPetition row : rows) {
-			if (row.receiptNumber() != null) {
-				numbers.add(row.receiptNumber());
-			}
-			if (row.repeatOf() != null) {
-				numbers.add(row.repeatOf());
-			}
+		this.intakeLock.create(round.id());
+		if (!this.store.lockIntake(round.id())) {
+			throw new IntakeInProgress(batch.number());
 		}
-		Map<String, PetitionStore.Existing> existing = this.store.existing(round.id(), numbers);
-		List<IntakeProblem> problems = IntakeRules.check(rows, firstRow, regionsOf(round), existing);
-		if (rows.isEmpty()) {
-			problems.add(new IntakeProblem(0, null, null, "intake.empty"));
-		}
+		Map<String, PetitionStore.Existing> existing = existing(round, rows);
+		List<IntakeProblem> problems = problems(round, rows, firstRow, existing);
 		if (!problems.isEmpty()) {
 			throw new IntakeRejected(problems);
 		}
 		List<String> imported = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
 		Map<String, Long> ids = new HashMap<>();
-		existing.values().forEach((e) -> ids.put(e.receiptNumber(), e.id()));
+		existing.forEach((key, e) -> ids.put(key, e.id()));
 		for (NewPetition row : rows) {
-			if (existing.containsKey(row.receiptNumber())) {
+			String key = ReceiptNumber.keyOf(row.receiptNumber());
+			if (existing.containsKey(key)) {
 				unchanged.add(row.receiptNumber());
 				continue;
 			}
-			ids.put(row.receiptNumber(), insert(round, batch, row, ids));
+			ids.put(key, insert(round, batch, row, ids));
 			imported.add(row.receiptNumber());
 		}
 		this.journal.record("batch", batchId, "BatchImported",
@@ -116,9 +114,46 @@ public class PetitionManagement {
 	}
 
 	/**
-	 * Registers one case entered by hand.
+	 * The problems an import of these rows would meet, writing nothing: for rows whose
+	 * sheet already has problems of its own, so that the office is told every problem of
+	 * every row at once.
+	 * @param firstRow the spreadsheet row number of {@code rows.get(0)}, for messages
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional(readOnly = true)
+	public List<IntakeProblem> checkBatch(long batchId, List<NewPetition> rows, int firstRow) {
+		Round round = this.rounds.round(this.rounds.batch(batchId).roundId());
+		return problems(round, rows, firstRow, existing(round, rows));
+	}
+
+	private Map<String, PetitionStore.Existing> existing(Round round, List<NewPetition> rows) {
+		Set<String> keys = new HashSet<>();
+		for (NewPetition row : rows) {
+			if (row.receiptNumber() != null) {
+				keys.add(ReceiptNumber.keyOf(row.receiptNumber()));
+			}
+			if (row.repeatOf() != null) {
+				keys.add(ReceiptNumber.keyOf(row.repeatOf()));
+			}
+		}
+		return this.store.existing(round.id(), keys);
+	}
+
+	private List<IntakeProblem> problems(Round round, List<NewPetition> rows, int firstRow,
+			Map<String, PetitionStore.Existing> existing) {
+		List<IntakeProblem> problems = IntakeRules.check(rows, firstRow, regionsOf(round), existing);
+		if (rows.isEmpty()) {
+			problems.add(new IntakeProblem(0, null, null, "intake.empty"));
+		}
+		return problems;
+	}
+
+	/**
+	 * Registers one case entered by hand, its receipt number compared with the round's in
+	 * the same normalised form as an import's.
 	 * @return its id
 	 * @throws InvalidInput naming each form field that is wrong
+	 * @throws IntakeInProgress while an import writes into the same round
 	 */
 	@PreAuthorize("hasRole('OFFICE')")
 	public long register(long batchId, NewPetition petition) {
@@ -129,9 +164,8 @@ public class PetitionManagement {
 						"intake.receiptNumber.exists", petition.receiptNumber())));
 			}
 			Round round = this.rounds.round(this.rounds.batch(batchId).roundId());
-			return this.store.existing(round.id(), List.of(petition.receiptNumber()))
-				.get(petition.receiptNumber())
-				.id();
+			String key = ReceiptNumber.keyOf(petition.receiptNumber());
+			return this.store.existing(round.id(), List.of(key)).get(key).id();
 		}
 		catch (IntakeRejected ex) {
 			throw new InvalidInput(ex.problems()
@@ -144,7 +178,8 @@ public class PetitionManagement {
 	}
 
 	private long insert(Round round, Batch batch, NewPetition row, Map<String, Long> ids) {
-		Long repeatOfId = (row.repeatOf() != null && !row.repeatOf().isBlank()) ? ids.get(row.repeatOf()) : null;
+		Long repeatOfId = (row.repeatOf() != null && !row.repeatOf().isBlank())
+				? ids.get(ReceiptNumber.keyOf(row.repeatOf())) : null;
 		Instant now = this.clock.instant();
 		long id = this.store.insert(round.id(), batch.id(), row, repeatOfId, seal(row.complainantName()),
 				seal(row.complainantPhone()), now);
@@ -163,6 +198,16 @@ public class PetitionManagement {
 		facts.put("pollutionTypes", row.pollutionTypes().stream().map(Enum::name).sorted().toList());
 		if (repeatOfId != null) {
 			facts.put("repeatOf", row.repeatOf());
+		}
+		if (!row.asWritten().isEmpty()) {
+			Map<String, String> asWritten = new LinkedHashMap<>();
+			for (IntakeField field : IntakeField.values()) {
+				if (row.asWritten().containsKey(field) && field != IntakeField.COMPLAINANT_NAME
+						&& field != IntakeField.COMPLAINANT_PHONE) {
+					asWritten.put(field.heading(), row.asWritten().get(field));
+				}
+			}
+			facts.put("asWritten", asWritten);
 		}
 		this.journal.record("petition", id, "PetitionRegistered", facts);
 		return id;

@@ -18,6 +18,9 @@ import java.util.Set;
 
 import org.ducha.deadlines.ClockState;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -51,38 +54,89 @@ class PetitionStore {
 	}
 
 	/** A stored case's id and content digest, to tell a re-import from a conflict. */
-	record Existing(long id, String receiptNumber, String contentHash) {
+	record Existing(long id, String receiptKey, String contentHash) {
 	}
 
-	Map<String, Existing> existing(long roundId, Collection<String> receiptNumbers) {
+	/**
+	 * The round's stored cases whose receipt numbers have these keys
+	 * ({@link ReceiptNumber#key()}), by key.
+	 */
+	Map<String, Existing> existing(long roundId, Collection<String> receiptKeys) {
 		Map<String, Existing> found = new HashMap<>();
 		// The round is checked here rather than in the SQL: given both, H2 walks the
-		// round's whole (round_id, receipt_number) index range and compares each row with
-		// every number in the list, which made a 5,000-row intake quadratic; by number
-		// alone it looks each one up.
-		for (List<String> chunk : chunks(new ArrayList<>(receiptNumbers))) {
-			this.jdbc.sql(
-					"select id, round_id, receipt_number, content_hash from petition where receipt_number in (:numbers)")
-				.param("numbers", chunk)
+		// round's whole index range and compares each row with every key in the list,
+		// which made a 5,000-row intake quadratic; by key alone it looks each one up.
+		for (List<String> chunk : chunks(new ArrayList<>(receiptKeys))) {
+			this.jdbc
+				.sql("select id, round_id, receipt_number, receipt_key, content_hash from petition"
+						+ " where receipt_key in (:keys)")
+				.param("keys", chunk)
 				.query((rs, row) -> (rs.getLong("round_id") != roundId) ? null
-						: new Existing(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("content_hash")))
+						: new Existing(rs.getLong("id"), rs.getString("receipt_key"), rs.getString("content_hash")))
 				.list()
 				.stream()
 				.filter(Objects::nonNull)
-				.forEach((e) -> found.put(e.receiptNumber(), e));
+				.forEach((e) -> found.put(e.receiptKey(), e));
 		}
 		return found;
 	}
 
+	/**
+	 * Takes the round's intake lock for the rest of the transaction, without waiting.
+	 * @return {@code false} when another transaction holds it (an import is writing)
+	 */
+	boolean lockIntake(long roundId) {
+		try {
+			this.jdbc.sql("select round_id from petition_intake_lock where round_id = ? for update nowait")
+				.param(roundId)
+				.query(Long.class)
+				.single();
+			return true;
+		}
+		catch (DataAccessException ex) {
+			if (lockNotAvailable(ex)) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * PostgreSQL says lock_not_available (55P03), which Spring leaves uncategorised; H2
+	 * says it timed out on the lock (50200).
+	 */
+	private static boolean lockNotAvailable(DataAccessException ex) {
+		return ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException
+				|| (ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
+	}
+
+	/**
+	 * Makes sure the round's intake lock exists. It is looked for first: H2 would wait on
+	 * the lock an import holds even to do nothing on the conflict.
+	 */
+	void createIntakeLock(long roundId) {
+		boolean exists = this.jdbc.sql("select count(*) from petition_intake_lock where round_id = ?")
+			.param(roundId)
+			.query(Long.class)
+			.single() > 0;
+		if (!exists) {
+			this.jdbc.sql("insert into petition_intake_lock (round_id) values (?) on conflict do nothing")
+				.param(roundId)
+				.update();
+		}
+	}
+
 	long insert(long roundId, long batchId, NewPetition p, Long repeatOfId, String sealedName, String sealedPhone,
 			Instant now) {
+		ReceiptNumber number = ReceiptNumber.of(p.receiptNumber());
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into petition (round_id, batch_id, receipt_number, transferred_at, channel, priority, complaint,
-				  reported_object, address, repeat_of_id, content_hash, complainant_name, complainant_phone, status,
-				  registered_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(roundId, batchId, p.receiptNumber(), utc(p.transferredAt()), p.channel().name(),
+		this.jdbc
+			.sql("""
+					insert into petition (round_id, batch_id, receipt_number, receipt_key, transferred_at, channel, priority,
+					  complaint, reported_object, address, repeat_of_id, content_hash, complainant_name, complainant_phone,
+					  status, registered_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(roundId, batchId, number.text(), number.key(), utc(p.transferredAt()), p.channel().name(),
 					p.priority().name(), p.complaint(), p.reportedObject(), p.address(), repeatOfId, p.contentHash(),
 					sealedName, sealedPhone, PetitionStatus.REGISTERED.name(), utc(now))
 			.update(keys, "id");

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,6 +47,7 @@ import org.ducha.petitions.Channel;
 import org.ducha.petitions.IntakeField;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.petitions.IntakeRejected;
+import org.ducha.petitions.IntakeVocabulary;
 import org.ducha.petitions.NewPetition;
 import org.ducha.petitions.PollutionType;
 import org.ducha.petitions.Priority;
@@ -58,9 +61,12 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Reads the first sheet of a transferred batch workbook (.xlsx, the columns of
- * {@link IntakeField}) into cases, or refuses it with every problem of the file, its
- * columns and its cells at once. The sheet is streamed, never loaded as a whole, and the
- * zip behind it is opened with POI's zip-bomb limits.
+ * {@link IntakeField}) into cases with every problem of its columns and cells, or refuses
+ * a file that cannot be read at all. Tables are read as the teams publish them: a title
+ * line above the headings, line breaks in headings, full-width characters, the words of
+ * {@link IntakeVocabulary} for pollution types and channels, districts written after
+ * their parents. The sheet is streamed, never loaded as a whole, and the zip behind it is
+ * opened with POI's zip-bomb limits.
  */
 @Component
 public class BatchWorkbook {
@@ -74,9 +80,35 @@ public class BatchWorkbook {
 
 	private final Clock clock;
 
-	private static final Pattern SEPARATORS = Pattern.compile("[、;；,，]+");
+	private final IntakeVocabulary vocabulary;
+
+	/**
+	 * Between pollution types, after full-width characters are made half-width:
+	 * {@code 水、大气}, {@code 水 大气}, {@code 水/大气}, {@code 水;大气}, {@code 水,大气}.
+	 */
+	private static final Pattern TYPE_SEPARATORS = Pattern.compile("[、;,/\\s]+");
+
+	/**
+	 * Between districts; a space may also be one (湘东区 芦溪县) unless it is inside one
+	 * district written with its parents (萍乡市 湘东区).
+	 */
+	private static final Pattern REGION_SEPARATORS = Pattern.compile("[、;,/]+");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern HEADING_NOISE = Pattern.compile("[\\s*]+");
 
 	private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+
+	private static final Set<String> HEADINGS = Arrays.stream(IntakeField.values())
+		.map(IntakeField::heading)
+		.collect(Collectors.toSet());
+
+	/** A row that names this many of the template's headings is the headings. */
+	private static final int HEADER_MATCHES = 3;
+
+	/** How many non-blank rows (a title, a date line…) may stand above the headings. */
+	private static final int MAX_ROWS_ABOVE_HEADER = 10;
 
 	/**
 	 * A zip entry that inflates beyond this is refused (about 25 times the largest sheet
@@ -88,11 +120,13 @@ public class BatchWorkbook {
 	private static final double MIN_INFLATE_RATIO = 0.01;
 
 	BatchWorkbook(@Value("${ducha.intake.max-bytes:20MB}") DataSize maxBytes,
-			@Value("${ducha.intake.max-rows:10000}") int maxRows, AccountQueries accounts, Clock clock) {
+			@Value("${ducha.intake.max-rows:10000}") int maxRows, AccountQueries accounts, Clock clock,
+			IntakeVocabulary vocabulary) {
 		this.maxBytes = maxBytes.toBytes();
 		this.maxRows = maxRows;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.vocabulary = vocabulary;
 		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
 		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
 	}
@@ -115,9 +149,10 @@ public class BatchWorkbook {
 	/**
 	 * Reads the cases of a workbook.
 	 * @param size the file's size as uploaded, checked before anything is read
-	 * @return the cases, each with its spreadsheet row (the first data row is row 2)
-	 * @throws IntakeRejected with every problem found; for the file as a whole the
-	 * problem has row 0
+	 * @return the cases, each with its spreadsheet row (the first after the headings),
+	 * and the problems of the headings and cells
+	 * @throws IntakeRejected when the file cannot be read as a batch at all (too large,
+	 * not a workbook, no headings); the problem has row 0
 	 */
 	public IntakeSheet read(InputStream in, long size) {
 		if (size > this.maxBytes) {
@@ -234,7 +269,7 @@ public class BatchWorkbook {
 		if (header == null) {
 			throw fileProblem("intake.file.empty");
 		}
-		Map<IntakeField, Integer> columns = columns(header, problems);
+		Map<IntakeField, Integer> columns = columns(header, collected.headerRow, problems);
 		if (collected.rows.isEmpty()) {
 			problems.add(new IntakeProblem(0, null, null, "intake.file.noRows"));
 		}
@@ -246,32 +281,49 @@ public class BatchWorkbook {
 			petitions.add(reader.petition(regions));
 			rowNumbers.add(row.getKey());
 		}
-		if (!problems.isEmpty()) {
-			throw new IntakeRejected(problems);
-		}
-		return new IntakeSheet(petitions, rowNumbers);
+		return new IntakeSheet(petitions, rowNumbers, problems);
 	}
 
 	/**
-	 * Finds each field's column by its heading, ignoring surrounding spaces; names the
-	 * missing, unknown and repeated headings, and a wrong order.
+	 * A heading as compared with the template's: full-width characters half-width, and
+	 * spaces, line breaks and the {@code *} some teams mark required columns with
+	 * removed.
 	 */
-	private static Map<IntakeField, Integer> columns(List<String> header, List<IntakeProblem> problems) {
+	static String heading(String text) {
+		if (text == null) {
+			return null;
+		}
+		String heading = HEADING_NOISE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+		return heading.isEmpty() ? null : heading;
+	}
+
+	/**
+	 * Whether a row is the headings: it names at least a few of the template's columns.
+	 */
+	static boolean isHeader(Map<Integer, String> cells) {
+		return cells.values().stream().map(BatchWorkbook::heading).filter(HEADINGS::contains).count() >= HEADER_MATCHES;
+	}
+
+	/**
+	 * Finds each field's column by its heading ({@link #heading}); names the missing,
+	 * unknown and repeated headings, and a wrong order.
+	 */
+	private static Map<IntakeField, Integer> columns(List<String> header, int headerRow, List<IntakeProblem> problems) {
 		Map<String, IntakeField> byHeading = Arrays.stream(IntakeField.values())
 			.collect(Collectors.toMap(IntakeField::heading, Function.identity()));
 		Map<IntakeField, Integer> columns = new EnumMap<>(IntakeField.class);
 		for (int i = 0; i < header.size(); i++) {
-			String heading = clean(header.get(i));
+			String heading = heading(header.get(i));
 			if (heading == null) {
 				continue;
 			}
 			IntakeField field = byHeading.get(heading);
 			String column = CellReference.convertNumToColString(i);
 			if (field == null) {
-				problems.add(new IntakeProblem(1, null, heading, "intake.column.unknown", column));
+				problems.add(new IntakeProblem(headerRow, null, heading, "intake.column.unknown", column));
 			}
 			else if (columns.containsKey(field)) {
-				problems.add(new IntakeProblem(1, field, heading, "intake.column.duplicate", column));
+				problems.add(new IntakeProblem(headerRow, field, heading, "intake.column.duplicate", column));
 			}
 			else {
 				columns.put(field, i);
@@ -279,7 +331,7 @@ public class BatchWorkbook {
 		}
 		for (IntakeField field : IntakeField.values()) {
 			if (!columns.containsKey(field)) {
-				problems.add(new IntakeProblem(1, field, null, "intake.column.missing", field.heading()));
+				problems.add(new IntakeProblem(headerRow, field, null, "intake.column.missing", field.heading()));
 			}
 		}
 		List<IntakeField> found = columns.entrySet()
@@ -289,7 +341,7 @@ public class BatchWorkbook {
 			.toList();
 		List<IntakeField> expected = Arrays.stream(IntakeField.values()).filter(columns::containsKey).toList();
 		if (!found.equals(expected)) {
-			problems.add(new IntakeProblem(1, null, null, "intake.column.order",
+			problems.add(new IntakeProblem(headerRow, null, null, "intake.column.order",
 					Arrays.stream(IntakeField.values()).map(IntakeField::heading).collect(Collectors.joining("、"))));
 		}
 		return columns;
@@ -301,6 +353,11 @@ public class BatchWorkbook {
 		}
 		String stripped = text.strip();
 		return stripped.isEmpty() ? null : stripped;
+	}
+
+	/** Full-width characters as half-width, for the cells that are read as terms. */
+	private static String halfWidth(String text) {
+		return (text != null) ? clean(Normalizer.normalize(text, Normalizer.Form.NFKC)) : null;
 	}
 
 	private static IntakeRejected fileProblem(String code, Object... args) {
@@ -317,6 +374,8 @@ public class BatchWorkbook {
 		private final Map<IntakeField, Integer> columns;
 
 		private final List<IntakeProblem> problems;
+
+		private final Map<IntakeField, String> asWritten = new EnumMap<>(IntakeField.class);
 
 		RowReader(int row, Map<Integer, String> cells, Map<IntakeField, Integer> columns,
 				List<IntakeProblem> problems) {
@@ -342,17 +401,17 @@ public class BatchWorkbook {
 		NewPetition petition(Regions regions) {
 			String receiptNumber = text(IntakeField.RECEIPT_NUMBER);
 			Instant transferredAt = transferredAt(text(IntakeField.TRANSFERRED_AT));
-			Channel channel = term(IntakeField.CHANNEL, Channel::fromTerm, Channel.values(), Channel::term);
+			Channel channel = channel(text(IntakeField.CHANNEL));
 			String complaint = text(IntakeField.COMPLAINT);
 			String reportedObject = text(IntakeField.REPORTED_OBJECT);
 			String address = text(IntakeField.ADDRESS);
 			List<String> regionCodes = regions(regions, text(IntakeField.REGIONS));
 			Set<PollutionType> types = pollutionTypes(text(IntakeField.POLLUTION_TYPES));
-			Priority priority = term(IntakeField.PRIORITY, Priority::fromTerm, Priority.values(), Priority::term);
-			String repeatOf = repeatOf(text(IntakeField.REPEAT), text(IntakeField.REPEAT_OF));
+			Priority priority = priority(text(IntakeField.PRIORITY));
+			String repeatOf = repeatOf(halfWidth(text(IntakeField.REPEAT)), text(IntakeField.REPEAT_OF));
 			return new NewPetition(receiptNumber, transferredAt, channel, priority, complaint, reportedObject, address,
 					regionCodes, types, repeatOf, text(IntakeField.COMPLAINANT_NAME),
-					text(IntakeField.COMPLAINANT_PHONE));
+					halfWidth(text(IntakeField.COMPLAINANT_PHONE)), this.asWritten);
 		}
 
 		private Instant transferredAt(String value) {
@@ -367,18 +426,37 @@ public class BatchWorkbook {
 			return time.orElse(null);
 		}
 
-		private <T> T term(IntakeField field, Function<String, Optional<T>> fromTerm, T[] values,
-				Function<T, String> term) {
-			String value = text(field);
+		private Channel channel(String value) {
 			if (value == null) {
 				return null;
 			}
-			Optional<T> found = fromTerm.apply(value);
-			if (found.isEmpty()) {
-				problem(field, value, "intake.term.unknown",
-						Arrays.stream(values).map(term).collect(Collectors.joining("、")));
+			Optional<Channel> channel = BatchWorkbook.this.vocabulary.channel(value);
+			if (channel.isEmpty()) {
+				problem(IntakeField.CHANNEL, value, "intake.term.unknown",
+						Arrays.stream(Channel.values()).map(Channel::term).collect(Collectors.joining("、")));
+				return null;
 			}
-			return found.orElse(null);
+			keepAsWritten(IntakeField.CHANNEL, value, channel.get().term());
+			return channel.get();
+		}
+
+		private Priority priority(String value) {
+			if (value == null) {
+				return null;
+			}
+			Optional<Priority> priority = Priority.fromTerm(halfWidth(value));
+			if (priority.isEmpty()) {
+				problem(IntakeField.PRIORITY, value, "intake.term.unknown",
+						Arrays.stream(Priority.values()).map(Priority::term).collect(Collectors.joining("、")));
+			}
+			return priority.orElse(null);
+		}
+
+		/** The cell's text, when it says in other words what the system registers. */
+		private void keepAsWritten(IntakeField field, String value, String registered) {
+			if (!value.equals(registered)) {
+				this.asWritten.put(field, value);
+			}
 		}
 
 		private List<String> regions(Regions regions, String value) {
@@ -386,19 +464,46 @@ public class BatchWorkbook {
 				return List.of();
 			}
 			Set<String> codes = new LinkedHashSet<>();
-			for (String part : split(value)) {
-				List<String> matches = regions.codesOf(part);
-				if (matches.size() == 1) {
-					codes.add(matches.get(0));
+			List<String> names = new ArrayList<>();
+			for (String part : REGION_SEPARATORS.split(halfWidth(value))) {
+				String joined = SPACES.matcher(part).replaceAll("");
+				if (joined.isEmpty()) {
+					continue;
 				}
-				else if (matches.isEmpty()) {
-					problem(IntakeField.REGIONS, part, "intake.region.unknownName");
+				List<Region> meant = regions.meaning(joined);
+				if (meant.size() != 1 && !joined.equals(part.strip())) {
+					// 湘东区 芦溪县: two districts apart rather than one with its parents.
+					for (String word : SPACES.split(part.strip())) {
+						region(regions, word, regions.meaning(word), codes, names);
+					}
 				}
 				else {
-					problem(IntakeField.REGIONS, part, "intake.region.ambiguous", String.join("、", matches));
+					region(regions, joined, meant, codes, names);
 				}
 			}
+			keepAsWritten(IntakeField.REGIONS, value, String.join("、", names));
 			return List.copyOf(codes);
+		}
+
+		private void region(Regions regions, String part, List<Region> meant, Set<String> codes, List<String> names) {
+			if (meant.size() == 1) {
+				codes.add(meant.get(0).code());
+				names.add(meant.get(0).name());
+			}
+			else if (meant.size() > 1) {
+				problem(IntakeField.REGIONS, part, "intake.region.ambiguous",
+						meant.stream().map(Region::code).collect(Collectors.joining("、")));
+			}
+			else {
+				Optional<Region> underOthers = regions.endingIn(part);
+				if (underOthers.isPresent()) {
+					problem(IntakeField.REGIONS, part, "intake.region.wrongParent", underOthers.get().name(),
+							regions.parents(underOthers.get()));
+				}
+				else {
+					problem(IntakeField.REGIONS, part, "intake.region.unknownName");
+				}
+			}
 		}
 
 		private Set<PollutionType> pollutionTypes(String value) {
@@ -406,10 +511,15 @@ public class BatchWorkbook {
 				return Set.of();
 			}
 			Set<PollutionType> types = EnumSet.noneOf(PollutionType.class);
-			for (String part : split(value)) {
-				Optional<PollutionType> type = PollutionType.fromTerm(part);
+			List<String> terms = new ArrayList<>();
+			for (String part : TYPE_SEPARATORS.split(halfWidth(value))) {
+				if (part.isEmpty()) {
+					continue;
+				}
+				Optional<PollutionType> type = BatchWorkbook.this.vocabulary.pollutionType(part);
 				if (type.isPresent()) {
 					types.add(type.get());
+					terms.add(type.get().term());
 				}
 				else {
 					problem(IntakeField.POLLUTION_TYPES, part, "intake.term.unknown",
@@ -418,6 +528,7 @@ public class BatchWorkbook {
 								.collect(Collectors.joining("、")));
 				}
 			}
+			keepAsWritten(IntakeField.POLLUTION_TYPES, value, String.join("、", terms));
 			return types;
 		}
 
@@ -441,35 +552,87 @@ public class BatchWorkbook {
 			return isRepeat ? repeatOf : null;
 		}
 
-		private List<String> split(String value) {
-			return Arrays.stream(SEPARATORS.split(value)).map(String::strip).filter((s) -> !s.isEmpty()).toList();
-		}
-
 	}
 
-	/** The regions a cell may name, by name or by six-digit code. */
+	/**
+	 * The regions a cell may name: by six-digit code, by name, or by name after the names
+	 * of its parents ({@code 萍乡市湘东区}, {@code 江西省萍乡市湘东区}, {@code 江西萍乡湘东区}).
+	 */
 	private static final class Regions {
 
-		private final Map<String, List<String>> byName = new HashMap<>();
+		private final Map<String, Region> byCode = new HashMap<>();
 
-		private final Set<String> codes = new LinkedHashSet<>();
+		private final Map<String, List<Region>> byName = new HashMap<>();
 
 		Regions(List<Region> regions) {
 			for (Region region : regions) {
-				this.byName.computeIfAbsent(region.name(), (name) -> new ArrayList<>()).add(region.code());
-				this.codes.add(region.code());
+				this.byCode.put(region.code(), region);
+				this.byName.computeIfAbsent(region.name(), (name) -> new ArrayList<>()).add(region);
 			}
 		}
 
 		/**
-		 * The codes a cell's text may mean: a six-digit code stands for itself (the
-		 * import checks that it belongs to the round), a name for the regions so named.
+		 * The regions a cell's text may mean: a six-digit code stands for itself (the
+		 * import checks that it belongs to the round), a name for the regions so named,
+		 * and a name written after its parents' for that region alone.
 		 */
-		List<String> codesOf(String text) {
+		List<Region> meaning(String text) {
 			if (REGION_CODE.matcher(text).matches()) {
-				return List.of(text);
+				// An unknown code stands for itself, named by its code, for the import to
+				// refuse.
+				return List.of(this.byCode.getOrDefault(text, new Region(text, text, null, null)));
 			}
-			return this.byName.getOrDefault(text, List.of());
+			List<Region> named = this.byName.get(text);
+			if (named != null) {
+				return named;
+			}
+			return this.byCode.values()
+				.stream()
+				.filter((r) -> text.length() > r.name().length() && text.endsWith(r.name()))
+				.filter((r) -> writtenParents(text.substring(0, text.length() - r.name().length()), r))
+				.toList();
+		}
+
+		/** The region whose name ends the text, the longest such name. */
+		Optional<Region> endingIn(String text) {
+			return this.byCode.values()
+				.stream()
+				.filter((r) -> text.length() > r.name().length() && text.endsWith(r.name()))
+				.max(Comparator.comparingInt((Region r) -> r.name().length()).thenComparing(Region::code));
+		}
+
+		/** The names of a region's parents, from the top, as one text (江西省萍乡市). */
+		String parents(Region region) {
+			return String.join("", ancestors(region).stream().map(Region::name).toList());
+		}
+
+		/**
+		 * Whether the text is the names of some of the region's parents from the top
+		 * down, each in full or without its last 省 or 市.
+		 */
+		private boolean writtenParents(String prefix, Region region) {
+			int at = 0;
+			for (Region parent : ancestors(region)) {
+				String name = parent.name();
+				String shortName = (name.length() > 2 && (name.endsWith("省") || name.endsWith("市")))
+						? name.substring(0, name.length() - 1) : name;
+				if (prefix.startsWith(name, at)) {
+					at += name.length();
+				}
+				else if (prefix.startsWith(shortName, at)) {
+					at += shortName.length();
+				}
+			}
+			return at == prefix.length();
+		}
+
+		private List<Region> ancestors(Region region) {
+			List<Region> ancestors = new ArrayList<>();
+			for (Region parent = this.byCode.get(region.parentCode()); parent != null; parent = this.byCode
+				.get(parent.parentCode())) {
+				ancestors.add(0, parent);
+			}
+			return ancestors;
 		}
 
 	}
@@ -486,8 +649,11 @@ public class BatchWorkbook {
 	}
 
 	/**
-	 * Collects the header (row 1) and each non-blank data row's cells by column index,
-	 * keyed by spreadsheet row number.
+	 * Collects the headings and each non-blank data row's cells by column index, keyed by
+	 * spreadsheet row number. The headings are the first row that names a few of the
+	 * template's columns, so that a title line ("第2批交办信访件") and blank rows above it are
+	 * passed over; if none of the first rows does, the first non-blank row is taken for
+	 * the headings, so that its problems are named.
 	 */
 	private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
@@ -495,7 +661,12 @@ public class BatchWorkbook {
 
 		List<String> header;
 
+		int headerRow;
+
 		final Map<Integer, Map<Integer, String>> rows = new LinkedHashMap<>();
+
+		/** Non-blank rows above the headings while they are looked for. */
+		private final Map<Integer, Map<Integer, String>> above = new LinkedHashMap<>();
 
 		private Map<Integer, String> current;
 
@@ -514,24 +685,54 @@ public class BatchWorkbook {
 		@Override
 		public void endRow(int rowNum) {
 			boolean blank = this.current.values().stream().allMatch((v) -> v == null || v.isBlank());
-			if (this.header == null) {
-				if (blank) {
-					return;
-				}
-				int width = this.current.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-				this.header = new ArrayList<>();
-				for (int i = 0; i < width; i++) {
-					this.header.add(this.current.get(i));
-				}
-				return;
-			}
 			if (blank) {
 				return;
 			}
+			if (this.header != null) {
+				add(this.currentRow, this.current);
+			}
+			else if (isHeader(this.current)) {
+				header(this.currentRow, this.current);
+				this.above.clear();
+			}
+			else {
+				this.above.put(this.currentRow, this.current);
+				if (this.above.size() > MAX_ROWS_ABOVE_HEADER) {
+					headerNotFound();
+				}
+			}
+		}
+
+		@Override
+		public void endSheet() {
+			if (this.header == null && !this.above.isEmpty()) {
+				headerNotFound();
+			}
+		}
+
+		private void headerNotFound() {
+			Map<Integer, Map<Integer, String>> rows = new LinkedHashMap<>(this.above);
+			this.above.clear();
+			Map.Entry<Integer, Map<Integer, String>> first = rows.entrySet().iterator().next();
+			header(first.getKey(), first.getValue());
+			rows.remove(first.getKey());
+			rows.forEach(this::add);
+		}
+
+		private void header(int row, Map<Integer, String> cells) {
+			int width = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+			this.header = new ArrayList<>();
+			for (int i = 0; i < width; i++) {
+				this.header.add(cells.get(i));
+			}
+			this.headerRow = row;
+		}
+
+		private void add(int row, Map<Integer, String> cells) {
 			if (this.rows.size() >= this.maxRows) {
 				throw new TooManyRows();
 			}
-			this.rows.put(this.currentRow, this.current);
+			this.rows.put(row, cells);
 		}
 
 		@Override

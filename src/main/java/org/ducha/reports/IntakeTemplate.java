@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -22,6 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ducha.petitions.Channel;
 import org.ducha.petitions.IntakeField;
+import org.ducha.petitions.IntakeVocabulary;
+import org.ducha.petitions.PollutionType;
 import org.ducha.petitions.Priority;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * The workbook an office fills in (or copies the team's sheet into) to import a batch:
  * the intake columns in order with drop-downs for the fixed terms, one example row, and a
- * sheet 说明 that explains each column.
+ * sheet 说明 that explains each column and lists the other words the import takes for a
+ * channel or a pollution type.
  */
 @Component
 public class IntakeTemplate {
@@ -46,9 +50,13 @@ public class IntakeTemplate {
 
 	private final int maxRows;
 
-	IntakeTemplate(MessageSource messages, @Value("${ducha.intake.max-rows:10000}") int maxRows) {
+	private final IntakeVocabulary vocabulary;
+
+	IntakeTemplate(MessageSource messages, @Value("${ducha.intake.max-rows:10000}") int maxRows,
+			IntakeVocabulary vocabulary) {
 		this.messages = messages;
 		this.maxRows = maxRows;
+		this.vocabulary = vocabulary;
 	}
 
 	/** Writes the template, its 说明 sheet in the given language. */
@@ -141,7 +149,7 @@ public class IntakeTemplate {
 			cell.setCellStyle(heading);
 		}
 		help.setColumnWidth(0, 18 * 256);
-		help.setColumnWidth(1, 10 * 256);
+		help.setColumnWidth(1, 24 * 256);
 		help.setColumnWidth(2, 90 * 256);
 		help.createFreezePane(0, 1);
 		int r = 1;
@@ -154,9 +162,38 @@ public class IntakeTemplate {
 			how.setCellValue(message("template.help." + field.name(), locale, this.maxRows));
 			how.setCellStyle(wrap);
 		}
-		Row rules = help.createRow(r + 1);
+		Row rules = help.createRow(++r);
 		Cell general = rules.createCell(0);
 		general.setCellValue(message("template.help.general", locale, this.maxRows));
+		wordsTable(help, heading, r + 2, locale);
+	}
+
+	/** Every word the import takes for a channel or a pollution type, with its term. */
+	private void wordsTable(XSSFSheet help, CellStyle heading, int first, Locale locale) {
+		int r = first;
+		help.createRow(r++).createCell(0).setCellValue(message("template.help.words", locale));
+		Row header = help.createRow(r++);
+		String[] titles = { message("template.help.column", locale), message("template.help.word", locale),
+				message("template.help.term", locale) };
+		for (int i = 0; i < titles.length; i++) {
+			Cell cell = header.createCell(i);
+			cell.setCellValue(titles[i]);
+			cell.setCellStyle(heading);
+		}
+		for (Map.Entry<String, Channel> word : this.vocabulary.channelWords().entrySet()) {
+			r = wordRow(help, r, IntakeField.CHANNEL, word.getKey(), word.getValue().term());
+		}
+		for (Map.Entry<String, PollutionType> word : this.vocabulary.pollutionTypeWords().entrySet()) {
+			r = wordRow(help, r, IntakeField.POLLUTION_TYPES, word.getKey(), word.getValue().term());
+		}
+	}
+
+	private static int wordRow(XSSFSheet help, int r, IntakeField field, String word, String term) {
+		Row row = help.createRow(r);
+		row.createCell(0).setCellValue(field.heading());
+		row.createCell(1).setCellValue(word);
+		row.createCell(2).setCellValue(term);
+		return r + 1;
 	}
 
 	private String message(String key, Locale locale, Object... args) {

@@ -1,5 +1,6 @@
 package org.ducha.reports;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -8,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads 交办时间 as officials write it: {@code 2024-05-08 09:30}, {@code 2024/5/8 9:30},
- * {@code 2024年5月8日9时30分}, {@code 2024.5.8}, or the ISO text of a real date cell. A date
- * without a time is the start of that day.
+ * {@code 2024年5月8日9时30分}, {@code 2024.5.8}, in full-width digits too ({@code ２０２４年５月８日}),
+ * or the ISO text of a real date cell. A date without a time is the start of that day.
  */
 final class TransferTime {
 
@@ -21,7 +22,7 @@ final class TransferTime {
 	}
 
 	static Optional<LocalDateTime> parse(String text) {
-		Matcher m = FORM.matcher(text.strip());
+		Matcher m = FORM.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
 		if (!m.matches()) {
 			return Optional.empty();
 		}

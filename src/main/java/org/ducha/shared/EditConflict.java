@@ -10,4 +10,9 @@ public class EditConflict extends RuleViolation {
 		super("error.conflict", subject);
 	}
 
+	/** A conflict of its own kind, with its own message. */
+	protected EditConflict(String code, Object... args) {
+		super(code, args);
+	}
+
 }

@@ -120,7 +120,7 @@ class PetitionPathBrowserTests {
 		assertThat(main()).contains("举报人电话***********").doesNotContain("13907990001");
 		this.browser.get(this.base + "/petitions/" + id + "/evidence");
 		this.browser.findElement(By.id("file")).sendKeys(photo.toString());
-		submit(By.cssSelector("form[action$='/evidence'] button[type=submit]"));
+		submit(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"));
 		this.browser.get(this.base + "/petitions/" + id + "/report");
 		type("findings", "经调查，举报基本属实。该厂夜间违规生产，切割粉尘未收集处理。");
 		this.browser.findElement(By.id("verdict-MOSTLY_TRUE")).click();

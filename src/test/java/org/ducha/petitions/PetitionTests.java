@@ -251,6 +251,21 @@ class PetitionTests {
 	}
 
 	@Test
+	void aReceiptNumberWrittenOtherwiseByHandIsTheSameNumber() {
+		register("〔2026〕15号");
+		for (String otherwise : List.of("〔2026〕 15号*", "[2026]15号", "〔２０２６〕１５号")) {
+			assertThatThrownBy(() -> register(otherwise)).as(otherwise)
+				.isInstanceOf(InvalidInput.class)
+				.extracting((e) -> ((InvalidInput) e).problems().get(0).code())
+				.isEqualTo("intake.receiptNumber.exists");
+		}
+		assertThat(this.jdbc.sql("select receipt_number from petition where batch_id = ?")
+			.param(this.batchId)
+			.query(String.class)
+			.list()).containsExactly("〔2026〕15号");
+	}
+
+	@Test
 	void aBatchIsReceivedOnce() {
 		this.petitions.receiveBatch(this.batchId);
 		assertThatThrownBy(() -> this.petitions.receiveBatch(this.batchId))

@@ -136,6 +136,114 @@ class BatchWorkbookTests {
 	}
 
 	@Test
+	void aPublishedTableWithATitleRowSynonymsRealReceiptNumbersCityPrefixesAndFullWidthTextImports() {
+		byte[] file = TestWorkbooks.titled("第2批交办信访件（2024年5月8日）",
+				with(with(with(row("30号", "夜间切割石材，噪声扰民"), IntakeField.CHANNEL, "电话"), IntakeField.REGIONS, "萍乡市湘东区"),
+						IntakeField.POLLUTION_TYPES, "大气污染、噪音"),
+				with(with(with(with(row("〔2024〕15号", "养殖场废水直排袁河支流"), IntakeField.CHANNEL, "信件"), IntakeField.REGIONS,
+						"江西省萍乡市芦溪县"), IntakeField.POLLUTION_TYPES, "水 大气"), IntakeField.TRANSFERRED_AT,
+						"２０２４年５月８日　９：３０"),
+				with(with(row("D3JX 2024 0508 0003*", "工地夜间施工，扬尘大"), IntakeField.CHANNEL, "网络举报"),
+						IntakeField.POLLUTION_TYPES, "扬尘/其他污染"),
+				with(with(with(with(row("Ｄ３ＪＸ２０２４０５０８０００４", "又来反映石材厂噪声"), IntakeField.POLLUTION_TYPES, "群众身边的生态环境问题"),
+						IntakeField.REGIONS, "莲花县"), IntakeField.REPEAT, "是"), IntakeField.REPEAT_OF, "30 号"),
+				with(with(with(row("D3JX202405080005", "河水发黑发臭"), IntakeField.POLLUTION_TYPES, "水污染"),
+						IntakeField.REGIONS, "萍乡市上栗县"), IntakeField.COMPLAINANT_PHONE, "１３８００１３８０００"));
+		ImportOutcome outcome = importFile(file);
+		assertThat(outcome.imported()).containsExactly("30号", "〔2024〕15号", "D3JX 2024 0508 0003*", "Ｄ３ＪＸ２０２４０５０８０００４",
+				"D3JX202405080005");
+		assertThat(stored("30号")).isEqualTo("PHONE 360313 AIR,NOISE");
+		assertThat(stored("〔2024〕15号")).isEqualTo("LETTER 360323 AIR,WATER");
+		assertThat(stored("D3JX 2024 0508 0003*")).isEqualTo("ONLINE 360313 AIR,OTHER");
+		assertThat(stored("Ｄ３ＪＸ２０２４０５０８０００４")).isEqualTo("PHONE 360321 OTHER");
+		assertThat(stored("D3JX202405080005")).isEqualTo("PHONE 360322 WATER");
+		assertThat(this.jdbc
+			.sql("select r.receipt_number from petition p join petition r on r.id = p.repeat_of_id"
+					+ " where p.receipt_number = ?")
+			.param("Ｄ３ＪＸ２０２４０５０８０００４")
+			.query(String.class)
+			.single()).isEqualTo("30号");
+		assertThat(this.jdbc.sql("select transferred_at from petition where receipt_number = ?")
+			.param("〔2024〕15号")
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()).isEqualTo(LocalDateTime.of(2024, 5, 8, 9, 30).atZone(this.clock.getZone()).toInstant());
+		assertThat(registeredFacts("30号")).contains("\"asWritten\"", "大气污染、噪音", "电话", "萍乡市湘东区");
+
+		long before = petitions();
+		ImportOutcome again = importFile(file);
+		assertThat(again.imported()).isEmpty();
+		assertThat(again.unchanged()).hasSize(5);
+		ImportOutcome writtenOtherwise = importFile(TestWorkbooks.titled("第2批交办信访件",
+				with(with(with(row(" 30 号* ", "夜间切割石材，噪声扰民"), IntakeField.CHANNEL, "来电"), IntakeField.REGIONS, "湘东区"),
+						IntakeField.POLLUTION_TYPES, "噪声、大气")));
+		assertThat(writtenOtherwise.imported()).isEmpty();
+		assertThat(writtenOtherwise.unchanged()).hasSize(1);
+		assertThat(petitions()).isEqualTo(before);
+	}
+
+	@Test
+	void aDistrictMayBeWrittenWithItsParentsInFullOrShort() {
+		IntakeSheet sheet = this.workbook
+			.read(new ByteArrayInputStream(batch(with(row("D1", "x"), IntakeField.REGIONS, "江西省萍乡市湘东区"),
+					with(row("D2", "y"), IntakeField.REGIONS, "江西萍乡湘东区；萍乡市 芦溪县"),
+					with(row("D3", "z"), IntakeField.REGIONS, "湘东区 芦溪县"))), 1_000_000);
+		assertThat(sheet.petitions()).extracting(NewPetition::regionCodes)
+			.containsExactly(List.of("360313"), List.of("360313", "360323"), List.of("360313", "360323"));
+	}
+
+	@Test
+	void everyProblemOfEveryRowIsReportedAtOnce() {
+		importFile(batch(row("D3JX202405080001", "夜间噪声扰民")));
+		List<IntakeProblem> problems = refused(TestWorkbooks.titled("第3批交办信访件",
+				with(row("D3JX202405080001", "夜间噪声扰民，已改过"), IntakeField.POLLUTION_TYPES, "不详"),
+				with(row("见附件", "烟尘"), IntakeField.CHANNEL, "传真"),
+				with(row("30号", "异味"), IntakeField.REGIONS, "宜春市湘东区"),
+				with(row("30 号*", "废水"), IntakeField.REGIONS, "360402"),
+				with(with(row("D3JX202405080009", "又来反映"), IntakeField.REPEAT, "是"), IntakeField.REPEAT_OF,
+						"D3JX209912310001")));
+		assertThat(problems).extracting(IntakeProblem::row, IntakeProblem::field, IntakeProblem::code)
+			.containsExactlyInAnyOrder(tuple(4, IntakeField.RECEIPT_NUMBER, "intake.conflict"),
+					tuple(4, IntakeField.POLLUTION_TYPES, "intake.term.unknown"),
+					tuple(5, IntakeField.RECEIPT_NUMBER, "intake.receiptNumber.format"),
+					tuple(5, IntakeField.CHANNEL, "intake.term.unknown"),
+					tuple(6, IntakeField.REGIONS, "intake.region.wrongParent"),
+					tuple(7, IntakeField.RECEIPT_NUMBER, "intake.receiptNumber.duplicate"),
+					tuple(7, IntakeField.REGIONS, "intake.region.unknown"),
+					tuple(8, IntakeField.REPEAT_OF, "intake.repeatOf.unknown"));
+		assertThat(problems).extracting(IntakeProblem::row).isSorted();
+		assertThat(problems).filteredOn((p) -> p.code().equals("intake.receiptNumber.duplicate"))
+			.singleElement()
+			.satisfies((p) -> assertThat(p.args()).containsExactly(6));
+	}
+
+	private String stored(String receiptNumber) {
+		return this.jdbc
+			.sql("""
+					select p.channel, (select min(r.region_code) from petition_region r where r.petition_id = p.id) as region
+					from petition p where p.receipt_number = ?""")
+			.param(receiptNumber)
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+			.single()
+				+ " "
+				+ String.join(",", this.jdbc
+					.sql("select pollution_type from petition_pollution t join petition p on p.id = t.petition_id"
+							+ " where p.receipt_number = ? order by pollution_type")
+					.param(receiptNumber)
+					.query(String.class)
+					.list());
+	}
+
+	private String registeredFacts(String receiptNumber) {
+		return this.jdbc.sql("""
+				select j.data from journal_entry j join petition p on j.subject_id = cast(p.id as varchar(64))
+				where j.subject_type = 'petition' and j.event_type = 'PetitionRegistered' and p.receipt_number = ?""")
+			.param(receiptNumber)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void wrongColumnsAreNamed() {
 		List<Object> headings = new ArrayList<>(TestWorkbooks.headings());
 		headings.set(IntakeField.COMPLAINT.ordinal(), " 信访内容 ");
@@ -209,13 +317,13 @@ class BatchWorkbookTests {
 	@Test
 	void unknownDistrictAndTermsAreNamed() {
 		List<IntakeProblem> problems = refused(batch(with(row("D1", "x"), IntakeField.REGIONS, "湘东区、湘西区"),
-				with(with(row("D2", "y"), IntakeField.CHANNEL, "传真"), IntakeField.POLLUTION_TYPES, "噪音"),
+				with(with(row("D2", "y"), IntakeField.CHANNEL, "传真"), IntakeField.POLLUTION_TYPES, "不详"),
 				with(row("D3", "z"), IntakeField.PRIORITY, "紧急")));
 		assertThat(problems)
 			.extracting(IntakeProblem::row, IntakeProblem::field, IntakeProblem::value, IntakeProblem::code)
 			.containsExactlyInAnyOrder(tuple(2, IntakeField.REGIONS, "湘西区", "intake.region.unknownName"),
 					tuple(3, IntakeField.CHANNEL, "传真", "intake.term.unknown"),
-					tuple(3, IntakeField.POLLUTION_TYPES, "噪音", "intake.term.unknown"),
+					tuple(3, IntakeField.POLLUTION_TYPES, "不详", "intake.term.unknown"),
 					tuple(4, IntakeField.PRIORITY, "紧急", "intake.term.unknown"));
 	}
 

@@ -4,11 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ducha.petitions.IntakeField;
+import org.ducha.petitions.IntakeVocabulary;
 import org.ducha.rounds.RoundDraft;
 import org.ducha.rounds.RoundLevel;
 import org.ducha.rounds.RoundManagement;
@@ -28,6 +31,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ducha.reports.TestWorkbooks.batch;
@@ -65,6 +69,15 @@ class IntakePageTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	BatchIntake intake;
+
+	@Autowired
+	IntakeVocabulary vocabulary;
 
 	private long batchId;
 
@@ -150,6 +163,32 @@ class IntakePageTests {
 	}
 
 	@Test
+	void anImportWhileAnotherIsInProgressShowsThePageWithTheReasonInEitherLanguage() throws Exception {
+		byte[] file = batch(row("D3JX202405090001", "噪声"), row("D3JX202405090002", "废水"));
+		try (HeldImport held = HeldImport.of(this.transactions, this.intake, this.users, this.batchId, file)) {
+			this.mvc
+				.perform(multipart("/batches/" + this.batchId + "/import").file(upload(file))
+					.with(csrf())
+					.with(Demo.as(this.users, "office")))
+				.andExpect(status().isOk())
+				.andExpect(view().name("reports/import"))
+				.andExpect(content().string(containsString("正在导入")));
+			this.mvc
+				.perform(multipart("/batches/" + this.batchId + "/import").file(upload(file))
+					.param("lang", "en")
+					.with(csrf())
+					.with(Demo.as(this.users, "office")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("being imported")));
+			held.commit();
+		}
+		assertThat(this.jdbc.sql("select count(*) from petition where batch_id = ?")
+			.param(this.batchId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void handlerMayNeitherImportNorDownloadTheTemplate() throws Exception {
 		this.mvc.perform(get("/batches/" + this.batchId + "/import").with(Demo.as(this.users, "handler")))
 			.andExpect(status().isForbidden());
@@ -191,6 +230,11 @@ class IntakePageTests {
 				.containsExactlyInAnyOrder(IntakeField.CHANNEL.ordinal(), IntakeField.PRIORITY.ordinal(),
 						IntakeField.REPEAT.ordinal());
 			assertThat(workbook.getSheet("说明").getLastRowNum()).isGreaterThanOrEqualTo(IntakeField.values().length);
+			List<String> help = new ArrayList<>();
+			workbook.getSheet("说明").forEach((row) -> row.forEach((cell) -> help.add(cell.getStringCellValue())));
+			assertThat(help).containsAll(this.vocabulary.pollutionTypeWords().keySet())
+				.containsAll(this.vocabulary.channelWords().keySet())
+				.contains("群众身边的生态环境问题", "网络举报");
 		}
 		long before = petitions();
 		this.mvc

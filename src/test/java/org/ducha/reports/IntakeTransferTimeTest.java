@@ -11,7 +11,7 @@ class IntakeTransferTimeTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "2024-05-08 09:30", "2024/5/8 9:30", "2024年5月8日9时30分", "2024年5月8日 9:30",
-			"2024-05-08T09:30", "2024-05-08T09:30:00", "2024.5.8 09:30" })
+			"2024-05-08T09:30", "2024-05-08T09:30:00", "2024.5.8 09:30", "２０２４年５月８日　９：３０", "２０２４－０５－０８ ０９:３０" })
 	void officialsWaysOfWritingATimeAreRead(String text) {
 		assertThat(TransferTime.parse(text)).contains(LocalDateTime.of(2024, 5, 8, 9, 30));
 	}

@@ -31,6 +31,33 @@ public final class TestWorkbooks {
 		return Arrays.stream(IntakeField.values()).map((f) -> (Object) f.heading()).toList();
 	}
 
+	/**
+	 * The headings as real tables write them: line breaks inside, a full-width slash, a
+	 * full-width space at the end.
+	 */
+	public static List<Object> headingsAsWritten() {
+		List<Object> headings = new ArrayList<>(headings());
+		headings.set(IntakeField.RECEIPT_NUMBER.ordinal(), "受理\n编号");
+		headings.set(IntakeField.TRANSFERRED_AT.ordinal(), "交办\r\n时间");
+		headings.set(IntakeField.PRIORITY.ordinal(), "重点／普通\u3000");
+		headings.set(IntakeField.REPEAT_OF.ordinal(), "重复件\n受理编号");
+		return headings;
+	}
+
+	/**
+	 * A workbook as the teams publish it: the title line ("第N批交办信访件") and a blank row
+	 * above the headings as written, then the rows; the headings are row 3.
+	 */
+	@SafeVarargs
+	public static byte[] titled(String title, List<Object>... rows) {
+		List<List<Object>> all = new ArrayList<>();
+		all.add(List.of(title));
+		all.add(List.of());
+		all.add(headingsAsWritten());
+		all.addAll(Arrays.asList(rows));
+		return workbook(all);
+	}
+
 	/** A complete, valid row. */
 	public static List<Object> row(String receiptNumber, String complaint) {
 		return new ArrayList<>(Arrays.asList(receiptNumber, LocalDateTime.of(2024, 5, 8, 9, 30), "来电", complaint,

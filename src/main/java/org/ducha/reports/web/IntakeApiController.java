@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.ducha.petitions.ImportOutcome;
+import org.ducha.petitions.IntakeInProgress;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.petitions.IntakeRejected;
 import org.ducha.reports.BatchIntake;
@@ -24,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The office imports a transferred batch's workbook through the API, by the same path as
  * the import page: all rows or none, and the same file twice adds nothing. A refused file
- * answers with every problem of every row; a file above the size limit with 413.
+ * answers with every problem of every row; a file above the size limit with 413; an
+ * import while another writes into the same round (the same file sent twice at once) with
+ * 409.
  */
 @RestController
 @RequestMapping("/api")
@@ -51,6 +54,12 @@ class IntakeApiController {
 		try (InputStream in = file.getInputStream()) {
 			return Imported.of(id, this.intake.importWorkbook(id, in, file.getSize()));
 		}
+	}
+
+	@ExceptionHandler(IntakeInProgress.class)
+	ResponseEntity<ProblemDetail> inProgress(IntakeInProgress inProgress) {
+		return this.problems.response(HttpStatus.CONFLICT,
+				List.of(new IntakeProblem(0, null, null, inProgress.code(), inProgress.args())));
 	}
 
 	@ExceptionHandler(IntakeRejected.class)

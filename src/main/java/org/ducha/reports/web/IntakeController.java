@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ducha.petitions.ImportOutcome;
+import org.ducha.petitions.IntakeInProgress;
 import org.ducha.petitions.IntakeProblem;
 import org.ducha.petitions.IntakeRejected;
 import org.ducha.reports.BatchIntake;
@@ -74,6 +75,9 @@ class IntakeController {
 		}
 		catch (IntakeRejected ex) {
 			return this.page.show(id, model, ex.problems(), locale);
+		}
+		catch (IntakeInProgress ex) {
+			return this.page.show(id, model, List.of(new IntakeProblem(0, null, null, ex.code(), ex.args())), locale);
 		}
 	}
 

@@ -22,11 +22,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A file above the servlet's multipart limit never reaches the controller (the request is
  * refused while it is parsed), so the import form is shown here with the same message as
- * the application's own size check; an API client gets that message as a JSON 413.
+ * the application's own size check, another page's upload gets the error page that
+ * explains a 413, and an API client gets the message as a JSON 413.
  */
 @ControllerAdvice
 class UploadLimitAdvice {
@@ -61,15 +63,13 @@ class UploadLimitAdvice {
 	 * the path alone tells which caller this is.
 	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	Object uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, Locale locale, Model model)
-			throws MaxUploadSizeExceededException {
+	Object uploadTooLarge(HttpServletRequest request, Locale locale, Model model) {
 		if (API_EVIDENCE.matcher(request.getRequestURI()).matches()) {
 			return evidenceTooLarge();
 		}
 		Matcher path = IMPORT.matcher(request.getRequestURI());
 		if (!path.matches()) {
-			// A page's upload: the error page explains the 413 in the reader's language.
-			throw ex;
+			return uploadTooLargePage();
 		}
 		boolean api = API_IMPORT.matcher(request.getRequestURI()).matches();
 		boolean office = request.isUserInRole("OFFICE");
@@ -88,6 +88,19 @@ class UploadLimitAdvice {
 			return this.problems.response(HttpStatus.CONTENT_TOO_LARGE, List.of(tooLarge));
 		}
 		return this.page.show(Long.parseLong(path.group(1)), model, List.of(tooLarge), locale);
+	}
+
+	/**
+	 * Another page's upload: the error page, which explains the 413 in the reader's
+	 * language, rendered here rather than through the servlet's error dispatch, which
+	 * would try to read the refused body again and answer an empty 413.
+	 */
+	private static ModelAndView uploadTooLargePage() {
+		ModelAndView page = new ModelAndView("error", HttpStatus.CONTENT_TOO_LARGE);
+		page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
+		page.addObject("headingKey", "error.413");
+		page.addObject("detailKey", "error.413.detail");
+		return page;
 	}
 
 	/** The evidence API's own size message, as a JSON 413 like its other errors. */

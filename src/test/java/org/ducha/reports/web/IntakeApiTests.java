@@ -1,14 +1,25 @@
 package org.ducha.reports.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Part;
 
+import com.jayway.jsonpath.JsonPath;
 import org.ducha.petitions.IntakeField;
+import org.ducha.reports.BatchIntake;
+import org.ducha.reports.HeldImport;
+import org.ducha.reports.TestWorkbooks;
 import org.ducha.rounds.RoundManagement;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
@@ -23,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,11 +42,13 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ducha.reports.TestWorkbooks.batch;
 import static org.ducha.reports.TestWorkbooks.row;
 import static org.ducha.reports.TestWorkbooks.with;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -72,6 +86,12 @@ class IntakeApiTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	BatchIntake intake;
 
 	private long batchId;
 
@@ -144,6 +164,89 @@ class IntakeApiTests {
 			.andExpect(jsonPath("$.errors[?(@.row == 5)].column").value(hasItem("交办时间")))
 			.andExpect(jsonPath("$.errors[?(@.row == 5)].code").value(hasItem("intake.dateTime.invalid")));
 		assertThat(casesOfBatch()).isZero();
+	}
+
+	@Test
+	void aBrokenPublishedTableIsAnsweredWithEveryProblemOfEveryRowAtOnce() throws Exception {
+		upload(TestWorkbooks.titled("第2批交办信访件", with(row("见附件", "夜间噪声扰民"), IntakeField.POLLUTION_TYPES, "不详"),
+				with(row("30号", "废水直排"), IntakeField.REGIONS, "宜春市湘东区"),
+				with(with(row("30 号*", "烟尘"), IntakeField.CHANNEL, "传真"), IntakeField.REGIONS, "360402")), "office")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[?(@.row == 4)].code")
+				.value(containsInAnyOrder("intake.receiptNumber.format", "intake.term.unknown")))
+			.andExpect(jsonPath("$.errors[?(@.row == 5)].code").value(contains("intake.region.wrongParent")))
+			.andExpect(jsonPath("$.errors[?(@.row == 5)].zh").value(hasItem(containsString("萍乡市"))))
+			.andExpect(jsonPath("$.errors[?(@.row == 5)].en").value(hasItem(containsString("萍乡市"))))
+			.andExpect(jsonPath("$.errors[?(@.row == 6)].code").value(containsInAnyOrder(
+					"intake.receiptNumber.duplicate", "intake.term.unknown", "intake.region.unknown")));
+		assertThat(casesOfBatch()).isZero();
+	}
+
+	@Test
+	void threeImportsOfTheSameFileAtOnceRegisterItOnceAndTheOthersAreToldSo() throws Exception {
+		List<Object>[] rows = manyRows(200);
+		byte[] workbook = batch(rows);
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return upload(workbook, "office").andReturn().getResponse();
+			}));
+		}
+		start.countDown();
+		List<MockHttpServletResponse> responses = new ArrayList<>();
+		for (Future<MockHttpServletResponse> answer : answers) {
+			responses.add(answer.get(2, TimeUnit.MINUTES));
+		}
+		pool.shutdown();
+		assertThat(responses).extracting(MockHttpServletResponse::getStatus).isSubsetOf(200, 409);
+		assertThat(responses).filteredOn((r) -> r.getStatus() == 200)
+			.extracting((r) -> JsonPath.<Integer>read(r.getContentAsString(), "$.imported"))
+			.containsOnlyOnce(200)
+			.isSubsetOf(200, 0);
+		for (MockHttpServletResponse loser : responses) {
+			if (loser.getStatus() == 409) {
+				String body = loser.getContentAsString(StandardCharsets.UTF_8);
+				assertThat(JsonPath.<String>read(body, "$.errors[0].code")).isEqualTo("intake.inProgress");
+				assertThat(JsonPath.<String>read(body, "$.errors[0].zh")).contains("正在导入");
+				assertThat(JsonPath.<String>read(body, "$.errors[0].en")).contains("being imported");
+			}
+		}
+		assertThat(casesOfBatch()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(distinct receipt_number) from petition where batch_id = ?")
+			.param(this.batchId)
+			.query(Long.class)
+			.single()).isEqualTo(200);
+	}
+
+	@Test
+	void anImportWhileAnotherIsRegisteringTheRoundsCasesIs409InBothLanguagesAndWritesNothing() throws Exception {
+		byte[] workbook = batch(manyRows(3));
+		try (HeldImport held = HeldImport.of(this.transactions, this.intake, this.users, this.batchId, workbook)) {
+			upload(workbook, "office").andExpect(status().isConflict())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.type").value("urn:ducha:intake.inProgress"))
+				.andExpect(jsonPath("$.errors[0].row").value(0))
+				.andExpect(jsonPath("$.errors[0].code").value("intake.inProgress"))
+				.andExpect(jsonPath("$.errors[0].zh").value(containsString("第2批")))
+				.andExpect(jsonPath("$.errors[0].en").value(containsString("batch 2")));
+			held.commit();
+		}
+		assertThat(casesOfBatch()).isEqualTo(3);
+		upload(workbook, "office").andExpect(status().isOk()).andExpect(jsonPath("$.alreadyPresent").value(3));
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object>[] manyRows(int count) {
+		List<Object>[] rows = new List[count];
+		for (int i = 0; i < count; i++) {
+			rows[i] = row(String.format("D3JX2024050900%02d%02d", i / 100, i % 100), "第" + (i + 1) + "件：夜间噪声扰民");
+		}
+		return rows;
 	}
 
 	@Test
