@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param kind {@code RECEIPT} or {@code REPORT}
  * @param running whether the clock runs, and so is computed again
  * @param dueBefore when it was due before the correction
- * @param dueAfter when it is due after; the same as before for a stopped clock
+ * @param dueAfter when it is due after; the same as before for a stopped clock, and for a
+ * running one whose policy gives the same due time (a round whose ordinary and key cases
+ * have the same report deadline)
  */
 public record ClockChange(String kind, boolean running, Instant dueBefore, Instant dueAfter) {
 

@@ -313,9 +313,8 @@ public class PetitionCorrections {
 	/**
 	 * What the correction does to the clocks that depend on a changed field: the report
 	 * clock on the priority (its policy differs between ordinary and key cases), the
-	 * receipt clock on the transfer time (it runs from it). A running clock whose due
-	 * instant stays the same is not named, nor a clock that never started: it will start
-	 * from the corrected details.
+	 * receipt clock on the transfer time (it runs from it). A clock that never started is
+	 * not named: it will start from the corrected details.
 	 */
 	private List<ClockChange> clockChanges(Petition petition, Plan plan, TransferDetails corrected) {
 		List<ClockChange> changes = new ArrayList<>();
@@ -341,8 +340,7 @@ public class PetitionCorrections {
 		Instant due = this.calendars.due(policy, start.truncatedTo(ChronoUnit.MILLIS))
 			.at()
 			.truncatedTo(ChronoUnit.MILLIS);
-		return due.equals(clock.dueAt()) ? Optional.empty()
-				: Optional.of(new ClockChange(clock.kind(), true, clock.dueAt(), due));
+		return Optional.of(new ClockChange(clock.kind(), true, clock.dueAt(), due));
 	}
 
 	/** The running clock of a kind, or else the last one that stopped. */

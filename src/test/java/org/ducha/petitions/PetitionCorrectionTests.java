@@ -474,7 +474,8 @@ class PetitionCorrectionTests {
 		this.mvc.perform(get("/petitions/" + id).with(Demo.as(this.users, "office")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/petitions/" + id + "/correction")))
-			.andExpect(content().string(containsString("更正交办信息")));
+			.andExpect(content().string(containsString("更正交办信息")))
+			.andExpect(content().string(containsString("<span>湘东区</span>")));
 		this.mvc.perform(get("/petitions/" + id).with(Demo.as(this.users, "leader")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/petitions/" + id + "/correction"))));

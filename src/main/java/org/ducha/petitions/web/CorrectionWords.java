@@ -86,6 +86,9 @@ class CorrectionWords {
 		if (!change.running()) {
 			return message("correction.clock.kept", kind);
 		}
+		if (change.dueAfter().equals(change.dueBefore())) {
+			return message("correction.clock.unchanged", kind, this.dates.dateTime(change.dueBefore()));
+		}
 		return message(saved ? "correction.clock.restated" : "correction.clock.willRestate", kind,
 				this.dates.dateTime(change.dueBefore()), this.dates.dateTime(change.dueAfter()));
 	}
