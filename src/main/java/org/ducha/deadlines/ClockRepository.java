@@ -70,6 +70,20 @@ class ClockRepository {
 				where id = ? and running = true""").params(utc(at), state.name(), late, id).update();
 	}
 
+	/**
+	 * Sets a running clock's policy, start, due and warning instants and state anew.
+	 */
+	void restate(long id, String policy, Instant startedAt, Instant dueAt, Instant warnAt,
+			SortedSet<Integer> yearsNotLoaded, ClockState state) {
+		this.jdbc.sql("""
+				update deadline_clock
+				set policy = ?, started_at = ?, due_at = ?, warn_at = ?, years_not_loaded = ?, state = ?,
+				  version = version + 1
+				where id = ? and running = true""")
+			.params(policy, utc(startedAt), utc(dueAt), utc(warnAt), yearsText(yearsNotLoaded), state.name(), id)
+			.update();
+	}
+
 	List<DeadlineClock> of(String subjectType, long subjectId) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from deadline_clock

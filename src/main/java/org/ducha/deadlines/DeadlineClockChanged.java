@@ -3,9 +3,9 @@ package org.ducha.deadlines;
 import java.time.Instant;
 
 /**
- * Published in the transaction that starts a clock, stops it, or moves it to yellow or
- * red in the sweep, so that the subject's owner can keep a denormalised "worst clock"
- * column in step with a synchronous {@code @EventListener} (re-reading
+ * Published in the transaction that starts a clock, stops it, restates it, or moves it to
+ * yellow or red in the sweep, so that the subject's owner can keep a denormalised "worst
+ * clock" column in step with a synchronous {@code @EventListener} (re-reading
  * {@link DeadlineClocks#running} for the subject when it needs more than this clock).
  *
  * @param subjectType the kind of thing the clock runs for

@@ -141,6 +141,49 @@ public class DeadlineClocks {
 	}
 
 	/**
+	 * Computes a running clock again from a corrected start or policy (the subject's own
+	 * record said the wrong thing: a mistyped transfer time, a key case registered as
+	 * ordinary), and journals {@code DeadlineClockRestated} with the due instant before
+	 * and after. Its state is read afresh as of now, so a clock whose corrected due
+	 * instant has passed turns red at once. A stopped clock is never restated: a deadline
+	 * met keeps its result.
+	 * @param subjectType the kind of thing the clock runs for
+	 * @param subjectId that thing's id
+	 * @param kind the clock's kind
+	 * @param policy the policy it should have run under
+	 * @param start when it should have started
+	 * @return the restated clock, or empty when no clock of that kind runs or the
+	 * correction changes neither its policy nor its start
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<DeadlineClock> restate(String subjectType, long subjectId, String kind, DeadlinePolicy policy,
+			Instant start) {
+		Optional<DeadlineClock> running = this.repository.lockRunning(subjectType, subjectId, kind);
+		if (running.isEmpty()) {
+			return Optional.empty();
+		}
+		DeadlineClock clock = running.get();
+		Instant startedAt = start.truncatedTo(ChronoUnit.MILLIS);
+		if (clock.policy().equals(policy.toString()) && clock.startedAt().equals(startedAt)) {
+			return Optional.empty();
+		}
+		Due due = this.calendars.due(policy, startedAt);
+		Instant dueAt = due.at().truncatedTo(ChronoUnit.MILLIS);
+		Instant warnAt = dueAt.minus(policy.warningLead()).truncatedTo(ChronoUnit.MILLIS);
+		ClockState state = ClockReading.of(policy, dueAt, now()).state();
+		this.repository.restate(clock.id(), policy.toString(), startedAt, dueAt, warnAt, due.yearsNotLoaded(), state);
+		DeadlineClock restated = new DeadlineClock(clock.id(), subjectType, subjectId, kind, policy.toString(),
+				startedAt, dueAt, warnAt, due.yearsNotLoaded(), state, null, null);
+		this.journal.record(subjectType, subjectId, "DeadlineClockRestated",
+				Map.of("kind", kind, "policy", restated.policy(), "start", startedAt.toString(), "due",
+						dueAt.toString(), "previousPolicy", clock.policy(), "previousStart",
+						clock.startedAt().toString(), "previousDue", clock.dueAt().toString(), "calendarNotLoaded",
+						List.copyOf(due.yearsNotLoaded())));
+		this.events.publishEvent(DeadlineClockChanged.of(restated));
+		return Optional.of(restated);
+	}
+
+	/**
 	 * Every clock of a subject, running or stopped, oldest first.
 	 */
 	@Transactional(readOnly = true)

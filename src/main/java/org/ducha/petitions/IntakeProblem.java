@@ -13,4 +13,23 @@ package org.ducha.petitions;
  */
 public record IntakeProblem(int row, IntakeField field, String value, String code, Object... args) {
 
+	static final String CONFLICT = "intake.conflict";
+
+	/**
+	 * A row whose receipt number is registered with other content: the message names the
+	 * registered case and the page where the office corrects it.
+	 */
+	static IntakeProblem conflict(int row, String receiptNumber, long petitionId) {
+		return new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, receiptNumber, CONFLICT, receiptNumber,
+				PetitionCorrections.pagePath(petitionId));
+	}
+
+	/**
+	 * The page where the office resolves this problem, or {@code null}: for a conflict,
+	 * the registered case's correction page.
+	 */
+	public String link() {
+		return (CONFLICT.equals(this.code) && this.args.length > 1) ? String.valueOf(this.args[1]) : null;
+	}
+
 }

@@ -3,10 +3,13 @@ package org.ducha.petitions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.ducha.accounts.Region;
 
 /**
  * The rules a transferred case must satisfy before anything is written. Every problem of
@@ -53,7 +56,7 @@ final class IntakeRules {
 				firstSeen.put(key, row);
 				PetitionStore.Existing stored = existing.get(key);
 				if (stored != null && !stored.contentHash().equals(p.contentHash())) {
-					problems.add(new IntakeProblem(row, IntakeField.RECEIPT_NUMBER, number, "intake.conflict"));
+					problems.add(IntakeProblem.conflict(row, number, stored.id()));
 				}
 			}
 			if (p.transferredAt() == null) {
@@ -100,6 +103,25 @@ final class IntakeRules {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The codes of a region and of every region below it: the districts a case of a round
+	 * over that region may concern.
+	 */
+	static Set<String> regionsWithin(String rootCode, List<Region> all) {
+		Set<String> within = new LinkedHashSet<>();
+		within.add(rootCode);
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Region region : all) {
+				if (region.parentCode() != null && within.contains(region.parentCode())) {
+					grew |= within.add(region.code());
+				}
+			}
+		}
+		return within;
 	}
 
 	private static void tooLong(List<IntakeProblem> problems, int row, IntakeField field, String value, int max) {

@@ -3,10 +3,12 @@ package org.ducha.petitions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.ducha.deadlines.DeadlineClock;
 import org.ducha.deadlines.DeadlineClockChanged;
 import org.ducha.deadlines.DeadlineClocks;
+import org.ducha.deadlines.DeadlinePolicy;
 import org.ducha.rounds.Round;
 
 import org.springframework.context.event.EventListener;
@@ -73,6 +75,35 @@ class PetitionClocks {
 	/** A rebound reopens the case: a new report clock runs from the reopening. */
 	void reopened(long petitionId, Round round, boolean keyCase, Instant at) {
 		this.clocks.start(SUBJECT, petitionId, REPORT, round.reportPolicy(keyCase), at);
+	}
+
+	/**
+	 * The case's priority was corrected: a running report clock is computed again under
+	 * the round's policy for the corrected priority, from its own start (the receipt, or
+	 * a reopening). A report clock already stopped keeps its result.
+	 */
+	Optional<DeadlineClock> priorityCorrected(long petitionId, Round round, boolean keyCase) {
+		return runningOf(petitionId, REPORT).flatMap((clock) -> this.clocks.restate(SUBJECT, petitionId, REPORT,
+				round.reportPolicy(keyCase), clock.startedAt()));
+	}
+
+	/**
+	 * The case's transfer time was corrected: a running receipt clock is computed again
+	 * from it, under its own policy. Once the batch is received the receipt clock has
+	 * stopped and keeps its result.
+	 */
+	Optional<DeadlineClock> transferCorrected(long petitionId, Instant transferredAt) {
+		return runningOf(petitionId, RECEIPT).flatMap((clock) -> this.clocks.restate(SUBJECT, petitionId, RECEIPT,
+				DeadlinePolicy.parse(clock.policy()), transferredAt));
+	}
+
+	/** The running clock of a kind on the case, if one runs. */
+	Optional<DeadlineClock> runningOf(long petitionId, String kind) {
+		return this.clocks.running(SUBJECT, List.of(petitionId))
+			.getOrDefault(petitionId, List.of())
+			.stream()
+			.filter((c) -> c.kind().equals(kind))
+			.findFirst();
 	}
 
 	List<DeadlineClock> of(long petitionId) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ducha.accounts.AccountQueries;
-import org.ducha.accounts.Region;
 import org.ducha.journal.Journal;
 import org.ducha.rounds.Batch;
 import org.ducha.rounds.Round;
@@ -218,19 +217,7 @@ public class PetitionManagement {
 	}
 
 	private Set<String> regionsOf(Round round) {
-		List<Region> all = this.accounts.regions();
-		Set<String> inRound = new LinkedHashSet<>();
-		inRound.add(round.regionCode());
-		boolean grew = true;
-		while (grew) {
-			grew = false;
-			for (Region region : all) {
-				if (region.parentCode() != null && inRound.contains(region.parentCode())) {
-					grew |= inRound.add(region.code());
-				}
-			}
-		}
-		return inRound;
+		return IntakeRules.regionsWithin(round.regionCode(), this.accounts.regions());
 	}
 
 	/**

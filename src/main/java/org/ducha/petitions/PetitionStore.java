@@ -386,6 +386,63 @@ class PetitionStore {
 			.update() == 1;
 	}
 
+	/**
+	 * Writes corrected transfer details if the case is still at {@code version}; the
+	 * districts and pollution types are replaced, each district row taking the case's
+	 * clock state as {@link #updateClock} keeps it.
+	 * @return whether it was
+	 */
+	boolean correct(long id, long version, TransferDetails details, Long repeatOfId, String contentHash) {
+		if (this.jdbc.sql("""
+				update petition set receipt_number = ?, transferred_at = ?, channel = ?, priority = ?, complaint = ?,
+				  reported_object = ?, address = ?, repeat_of_id = ?, content_hash = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(details.receiptNumber(), utc(details.transferredAt()), details.channel().name(),
+					details.priority().name(), details.complaint(), details.reportedObject(), details.address(),
+					repeatOfId, contentHash, id, version)
+			.update() != 1) {
+			return false;
+		}
+		this.jdbc.sql("delete from petition_region where petition_id = ?").param(id).update();
+		for (String region : details.regionCodes()) {
+			this.jdbc.sql("""
+					insert into petition_region (petition_id, region_code, clock_state)
+					select ?, ?, clock_state from petition where id = ?""").params(id, region, id).update();
+		}
+		this.jdbc.sql("delete from petition_pollution where petition_id = ?").param(id).update();
+		for (PollutionType type : details.pollutionTypes()) {
+			this.jdbc.sql("insert into petition_pollution (petition_id, pollution_type) values (?, ?)")
+				.params(id, type.name())
+				.update();
+		}
+		return true;
+	}
+
+	/** The receipt number of a case, if there is one with that id. */
+	Optional<String> receiptNumberOf(long id) {
+		return this.jdbc.sql("select receipt_number from petition where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The ids of the cases that repeat this one. */
+	List<Long> repeatsOf(long id) {
+		return this.jdbc.sql("select id from petition where repeat_of_id = ? order by id")
+			.param(id)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Sets a case's content digest, which names the receipt number of the case it repeats
+	 * and so changes when that number is corrected; the case's version stays, since
+	 * nothing a reader sees on it changed.
+	 */
+	void updateContentHash(long id, String contentHash) {
+		this.jdbc.sql("update petition set content_hash = ? where id = ?").params(contentHash, id).update();
+	}
+
 	/** Records the outcome of the approved report, for the ledger. */
 	void updateOutcome(long id, Verdict verdict, Completion completion) {
 		this.jdbc.sql("update petition set verdict = ?, completion = ? where id = ?")

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ducha.accounts.AccountQueries;
+import org.ducha.journal.JournalEntry;
 import org.ducha.journal.JournalQueries;
 import org.ducha.petitions.Assignment;
 import org.ducha.petitions.Channel;
@@ -67,9 +68,11 @@ class PetitionController {
 
 	private final ClosureSection closureSection;
 
+	private final CorrectionWords corrections;
+
 	PetitionController(PetitionQueries petitions, PetitionManagement management, RoundQueries rounds,
 			AccountQueries accounts, JournalQueries journal, MessageSource messages, Clock clock,
-			HandlingReports reports, ClosureSection closureSection) {
+			HandlingReports reports, ClosureSection closureSection, CorrectionWords corrections) {
 		this.petitions = petitions;
 		this.management = management;
 		this.rounds = rounds;
@@ -79,6 +82,7 @@ class PetitionController {
 		this.clock = clock;
 		this.reports = reports;
 		this.closureSection = closureSection;
+		this.corrections = corrections;
 	}
 
 	@GetMapping("/petitions/{id}")
@@ -100,7 +104,9 @@ class PetitionController {
 		model.addAttribute("complainant", (revealed != null) ? revealed : this.petitions.maskedComplainant(id));
 		model.addAttribute("revealed", revealed != null);
 		model.addAttribute("transferRequests", this.petitions.transferRequests(id));
-		model.addAttribute("history", this.journal.historyOf("petition", id));
+		List<JournalEntry> history = this.journal.historyOf("petition", id);
+		model.addAttribute("history", history);
+		model.addAttribute("corrections", this.corrections.history(history));
 		model.addAttribute("errors", errors);
 		model.addAttribute("office", this.petitions.readerIsOffice());
 		model.addAttribute("units", this.accounts.allUnits());

@@ -44,7 +44,7 @@ class ImportPage {
 	private ProblemLine line(IntakeProblem problem, Locale locale) {
 		String column = (problem.field() != null) ? problem.field().heading() : null;
 		String reason = this.messages.getMessage(problem.code(), problem.args(), problem.code(), locale);
-		return new ProblemLine(problem.row(), column, problem.value(), reason);
+		return new ProblemLine(problem.row(), column, problem.value(), reason, problem.link());
 	}
 
 	/**
@@ -52,8 +52,10 @@ class ImportPage {
 	 *
 	 * @param row the spreadsheet row, 0 for the file as a whole
 	 * @param column the column heading, or {@code null} for the row or file as a whole
+	 * @param link a page where the problem is resolved (a conflicting case's correction
+	 * page), or {@code null}
 	 */
-	record ProblemLine(int row, String column, String value, String reason) {
+	record ProblemLine(int row, String column, String value, String reason, String link) {
 
 		public boolean wholeFile() {
 			return this.row == 0;

@@ -39,7 +39,7 @@ class IntakeProblemDetails {
 		Bilingual message = Bilingual.of(this.messages, problem.code(), problem.args());
 		return new RowProblem(problem.row(), (field != null) ? field.heading() : null,
 				(field != null) ? field.formField() : null, sealed ? null : problem.value(), problem.code(),
-				message.zh(), message.en());
+				message.zh(), message.en(), problem.link());
 	}
 
 	/**
@@ -51,8 +51,11 @@ class IntakeProblemDetails {
 	 * row or the file
 	 * @param field the field's name as in the hand-entry API, or {@code null}
 	 * @param value the offending value as found, or {@code null}
+	 * @param link the page where the office resolves the problem, or {@code null}: for
+	 * {@code intake.conflict}, the registered case's correction page
 	 */
-	record RowProblem(int row, String column, String field, String value, String code, String zh, String en) {
+	record RowProblem(int row, String column, String field, String value, String code, String zh, String en,
+			String link) {
 	}
 
 }
