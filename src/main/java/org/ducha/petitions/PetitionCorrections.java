@@ -265,8 +265,8 @@ public class PetitionCorrections {
 	 */
 	private Long checkFields(Petition petition, Round round, TransferDetails corrected,
 			InvalidInput.Collector problems) {
-		String number = corrected.receiptNumber();
-		String repeatOf = corrected.repeatOf();
+		String number = ReceiptNumber.keyOf(corrected.receiptNumber());
+		String repeatOf = ReceiptNumber.keyOf(corrected.repeatOf());
 		List<String> lookedUp = new ArrayList<>();
 		if (number != null) {
 			lookedUp.add(number);
@@ -276,8 +276,9 @@ public class PetitionCorrections {
 		}
 		Map<String, PetitionStore.Existing> stored = this.store.existing(round.id(), lookedUp);
 		// The rules compare a stored number with the row's content and look repeats up
-		// among stored numbers; give them only the case repeated, so that the case's own
-		// number is never a conflict with itself.
+		// among stored numbers (both by key); give them only the case repeated, so that
+		// the
+		// case's own number is never a conflict with itself.
 		Map<String, PetitionStore.Existing> repeatable = new HashMap<>();
 		PetitionStore.Existing repeated = (repeatOf != null) ? stored.get(repeatOf) : null;
 		if (repeated != null && !repeatOf.equals(number)) {
@@ -291,16 +292,17 @@ public class PetitionCorrections {
 		}
 		PetitionStore.Existing sameNumber = (number != null) ? stored.get(number) : null;
 		if (sameNumber != null && sameNumber.id() != petition.id()) {
-			problems.add(IntakeField.RECEIPT_NUMBER.formField(), "intake.receiptNumber.exists", number);
+			problems.add(IntakeField.RECEIPT_NUMBER.formField(), "intake.receiptNumber.exists",
+					corrected.receiptNumber());
 		}
 		if (repeated == null || repeatOf.equals(number)) {
 			return null;
 		}
 		if (repeated.id() == petition.id()) {
-			problems.add(IntakeField.REPEAT_OF.formField(), "intake.repeatOf.self", repeatOf);
+			problems.add(IntakeField.REPEAT_OF.formField(), "intake.repeatOf.self", corrected.repeatOf());
 		}
 		else if (repeated.id() > petition.id()) {
-			problems.add(IntakeField.REPEAT_OF.formField(), "correction.repeatOf.later", repeatOf);
+			problems.add(IntakeField.REPEAT_OF.formField(), "correction.repeatOf.later", corrected.repeatOf());
 		}
 		return repeated.id();
 	}

@@ -394,12 +394,14 @@ class PetitionStore {
 	 */
 	boolean correct(long id, long version, TransferDetails details, Long repeatOfId, String contentHash) {
 		if (this.jdbc.sql("""
-				update petition set receipt_number = ?, transferred_at = ?, channel = ?, priority = ?, complaint = ?,
-				  reported_object = ?, address = ?, repeat_of_id = ?, content_hash = ?, version = version + 1
+				update petition set receipt_number = ?, receipt_key = ?, transferred_at = ?, channel = ?, priority = ?,
+				  complaint = ?, reported_object = ?, address = ?, repeat_of_id = ?, content_hash = ?,
+				  version = version + 1
 				where id = ? and version = ?""")
-			.params(details.receiptNumber(), utc(details.transferredAt()), details.channel().name(),
-					details.priority().name(), details.complaint(), details.reportedObject(), details.address(),
-					repeatOfId, contentHash, id, version)
+			.params(ReceiptNumber.of(details.receiptNumber()).text(), ReceiptNumber.keyOf(details.receiptNumber()),
+					utc(details.transferredAt()), details.channel().name(), details.priority().name(),
+					details.complaint(), details.reportedObject(), details.address(), repeatOfId, contentHash, id,
+					version)
 			.update() != 1) {
 			return false;
 		}

@@ -249,7 +249,7 @@ class PetitionCorrectionTests {
 	void invalidFieldsAreRefusedByTheRulesOfHandRegistrationWithNothingWritten() {
 		long id = register("D3JX202611210001");
 		TransferDetails d = details(id);
-		TransferDetails invalid = new TransferDetails("D3JX 0001", d.transferredAt(), d.channel(), null, " ",
+		TransferDetails invalid = new TransferDetails("见附件", d.transferredAt(), d.channel(), null, " ",
 				d.reportedObject(), d.address(), List.of("440300"), d.pollutionTypes(), null);
 		assertThatThrownBy(() -> this.corrections.correct(id, 0, invalid, " ")).isInstanceOf(InvalidInput.class)
 			.satisfies((ex) -> assertThat(((InvalidInput) ex).problems()).extracting(InvalidInput.Problem::field)
