@@ -13,7 +13,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ducha.accounts.AccountQueries;
+import org.ducha.deadlines.DeadlineClocks;
 import org.ducha.journal.JournalQueries;
+import org.ducha.journal.Timeline;
 import org.ducha.petitions.Assignment;
 import org.ducha.petitions.Channel;
 import org.ducha.petitions.Complainant;
@@ -100,7 +102,8 @@ class PetitionController {
 		model.addAttribute("complainant", (revealed != null) ? revealed : this.petitions.maskedComplainant(id));
 		model.addAttribute("revealed", revealed != null);
 		model.addAttribute("transferRequests", this.petitions.transferRequests(id));
-		model.addAttribute("history", this.journal.historyOf("petition", id));
+		model.addAttribute("history", Timeline.of(this.journal.historyOf("petition", id),
+				(entry) -> DeadlineClocks.EVENT_TYPES.contains(entry.eventType())));
 		model.addAttribute("errors", errors);
 		model.addAttribute("office", this.petitions.readerIsOffice());
 		model.addAttribute("units", this.accounts.allUnits());
