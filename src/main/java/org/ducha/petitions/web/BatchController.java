@@ -118,7 +118,6 @@ class BatchController {
 					model.addAttribute("leadUnitId", leadUnitId);
 					model.addAttribute("coUnitIds", orEmpty(coUnitIds));
 					model.addAttribute("territorialUnitIds", orEmpty(territorialUnitIds));
-					model.addAttribute("unitNames", this.accounts.unitNames());
 					return "petitions/batch-assign-confirm";
 				}
 			}
