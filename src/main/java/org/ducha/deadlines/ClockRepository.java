@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -100,6 +102,22 @@ class ClockRepository {
 			.param("ids", subjectIds)
 			.query(ClockRepository::clock)
 			.list();
+	}
+
+	/**
+	 * How many running clocks were computed without the calendar of each year, a clock
+	 * counting once for every year it missed.
+	 */
+	SortedMap<Integer, Long> runningByYearNotLoaded() {
+		SortedMap<Integer, Long> counts = new TreeMap<>();
+		this.jdbc.sql("""
+				select years_not_loaded, count(*) from deadline_clock
+				where running = true and years_not_loaded is not null
+				group by years_not_loaded""").query((rs) -> {
+			long count = rs.getLong(2);
+			years(rs.getString(1)).forEach((year) -> counts.merge(year, count, Long::sum));
+		});
+		return counts;
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 
 import org.ducha.journal.Journal;
 import org.ducha.shared.Actor;
@@ -32,6 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DeadlineClocks {
+
+	/**
+	 * The journal events of clocks (started, stopped, warned, breached): what the system
+	 * did to a subject's deadlines, which its page folds away behind what people did.
+	 */
+	public static final Set<String> EVENT_TYPES = Set.of("DeadlineClockStarted", "DeadlineClockStopped",
+			"DeadlineClockWarned", "DeadlineClockBreached");
 
 	/** Clocks moved per transaction by the sweep. */
 	static final int SWEEP_BATCH = 500;
@@ -209,6 +218,17 @@ public class DeadlineClocks {
 		}
 		running.replaceAll((id, clocks) -> List.copyOf(clocks));
 		return running;
+	}
+
+	/**
+	 * The years whose working calendar was missing when running clocks' due instants were
+	 * computed ("calendar not loaded for YEAR"), each with how many running clocks missed
+	 * it, in year order. A year loaded since still appears: the due instants it should
+	 * have moved were computed by weekdays and are never recomputed.
+	 */
+	@Transactional(readOnly = true)
+	public SortedMap<Integer, Long> runningByYearNotLoaded() {
+		return this.repository.runningByYearNotLoaded();
 	}
 
 	/**

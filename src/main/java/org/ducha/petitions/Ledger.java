@@ -156,7 +156,8 @@ public class Ledger {
 						types.getOrDefault(s.id(), EnumSet.noneOf(PollutionType.class)), complaint,
 						(s.leadUnitId() != null)
 								? this.units.getOrDefault(s.leadUnitId(), String.valueOf(s.leadUnitId())) : null,
-						s.status(), s.verdict(), s.completion(), s.clockState(), s.clockDueAt(), reading(s)));
+						s.status(), s.verdict(), s.completion(), s.clockState(), s.clockDueAt(), reading(s),
+						s.clockYearsNotLoaded()));
 			}
 			return rows;
 		}

@@ -19,11 +19,17 @@ import org.ducha.deadlines.ClockState;
  * {@code null} when none runs
  * @param clock that clock read now under its round's policy, or {@code null} when none
  * runs
+ * @param clockYearsNotLoaded the years whose working calendar was missing when the
+ * running clocks' due instants were computed; empty when none
  */
 public record LedgerRow(long id, String receiptNumber, Integer batchNumber, Instant transferredAt, Channel channel,
 		Priority priority, List<String> districts, Set<PollutionType> pollutionTypes, String complaint, String leadUnit,
 		PetitionStatus status, Verdict verdict, Completion completion, ClockState clockState, Instant clockDueAt,
-		ClockReading clock) {
+		ClockReading clock, List<Integer> clockYearsNotLoaded) {
+
+	public LedgerRow {
+		clockYearsNotLoaded = List.copyOf(clockYearsNotLoaded);
+	}
 
 	/** How many characters of the complaint the ledger shows. */
 	public static final int EXCERPT_LENGTH = 120;

@@ -24,7 +24,8 @@ class LedgerStore {
 	/** A row as stored, before names and the live clock are added. */
 	record Stored(long id, long roundId, long batchId, String receiptNumber, Instant transferredAt, Channel channel,
 			Priority priority, String complaint, PetitionStatus status, Long leadUnitId, Verdict verdict,
-			Completion completion, String clockKind, ClockState clockState, Instant clockDueAt) {
+			Completion completion, String clockKind, ClockState clockState, Instant clockDueAt,
+			List<Integer> clockYearsNotLoaded) {
 
 		/** This row's value of the sort key, for a cursor. */
 		Object keyOf(LedgerSort.Key key) {
@@ -46,7 +47,8 @@ class LedgerStore {
 
 	private static final String COLUMNS = """
 			p.id, p.round_id, p.batch_id, p.receipt_number, p.transferred_at, p.channel, p.priority, p.complaint,
-			p.status, p.lead_unit_id, p.verdict, p.completion, p.clock_kind, p.clock_state, p.clock_due_at""";
+			p.status, p.lead_unit_id, p.verdict, p.completion, p.clock_kind, p.clock_state, p.clock_due_at,
+			p.clock_years_not_loaded""";
 
 	private final JdbcClient jdbc;
 
@@ -87,7 +89,8 @@ class LedgerStore {
 					PetitionStore.enumOf(Verdict.class, rs.getString("verdict")),
 					PetitionStore.enumOf(Completion.class, rs.getString("completion")), rs.getString("clock_kind"),
 					(clockState != null) ? ClockState.valueOf(clockState) : null,
-					PetitionStore.instant(rs, "clock_due_at"));
+					PetitionStore.instant(rs, "clock_due_at"),
+					PetitionStore.years(rs.getString("clock_years_not_loaded")));
 		}).list());
 		if (position != null && position.backwards()) {
 			Collections.reverse(rows);

@@ -16,13 +16,21 @@ import org.ducha.deadlines.ClockState;
  * @param clockKind the most urgent running clock ({@code RECEIPT}, {@code REPORT},
  * {@code SUPPLEMENT}), or {@code null} when none runs
  * @param clockState that clock's state at the last sweep
+ * @param clockYearsNotLoaded the years whose working calendar was missing when the due
+ * instants of the running clocks were computed (weekdays were counted instead), in order;
+ * empty when none
  * @param complainantGiven whether the complainant left a name or phone number
  */
 public record Petition(long id, long roundId, long batchId, String receiptNumber, Instant transferredAt,
 		Channel channel, Priority priority, String complaint, String reportedObject, String address,
 		List<String> regionCodes, Set<PollutionType> pollutionTypes, Long repeatOfId, PetitionStatus status,
 		Long leadUnitId, Verdict verdict, Completion completion, String clockKind, ClockState clockState,
-		Instant clockDueAt, Instant registeredAt, boolean complainantGiven, long version) {
+		Instant clockDueAt, List<Integer> clockYearsNotLoaded, Instant registeredAt, boolean complainantGiven,
+		long version) {
+
+	public Petition {
+		clockYearsNotLoaded = List.copyOf(clockYearsNotLoaded);
+	}
 
 	public boolean keyCase() {
 		return this.priority == Priority.KEY;
@@ -32,7 +40,8 @@ public record Petition(long id, long roundId, long batchId, String receiptNumber
 		return new Petition(this.id, this.roundId, this.batchId, this.receiptNumber, this.transferredAt, this.channel,
 				this.priority, text, this.reportedObject, this.address, this.regionCodes, this.pollutionTypes,
 				this.repeatOfId, this.status, this.leadUnitId, this.verdict, this.completion, this.clockKind,
-				this.clockState, this.clockDueAt, this.registeredAt, this.complainantGiven, this.version);
+				this.clockState, this.clockDueAt, this.clockYearsNotLoaded, this.registeredAt, this.complainantGiven,
+				this.version);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.ducha.deadlines.DeadlineClock;
 import org.ducha.deadlines.DeadlineClockChanged;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The clocks of a case, as the round's policies set them: receipt from the transfer until
  * the batch is received, report from receipt until the lead unit submits, and supplement
  * from a return until the report is submitted again. Keeps the case's "most urgent clock"
- * columns in step, for lists and filters.
+ * columns in step, for lists and filters, with the years whose calendar was missing when
+ * the running clocks' due instants were computed.
  * <p>
  * Clocks are started and stopped before the caller journals its own event, so that a
  * case's writers and the sweep take their locks in the same order.
@@ -121,8 +124,10 @@ class PetitionClocks {
 		List<DeadlineClock> running = this.clocks.running(SUBJECT, List.of(changed.subjectId()))
 			.getOrDefault(changed.subjectId(), List.of());
 		DeadlineClock urgent = running.stream().min(MOST_URGENT).orElse(null);
+		SortedSet<Integer> yearsNotLoaded = new TreeSet<>();
+		running.forEach((clock) -> yearsNotLoaded.addAll(clock.yearsNotLoaded()));
 		this.store.updateClock(changed.subjectId(), (urgent != null) ? urgent.kind() : null,
-				(urgent != null) ? urgent.state() : null, (urgent != null) ? urgent.dueAt() : null);
+				(urgent != null) ? urgent.state() : null, (urgent != null) ? urgent.dueAt() : null, yearsNotLoaded);
 	}
 
 }

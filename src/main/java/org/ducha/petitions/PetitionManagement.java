@@ -250,7 +250,9 @@ public class PetitionManagement {
 
 	/**
 	 * Assigns a case to its lead unit, co-units and territorial governments, replacing
-	 * any earlier assignment. Allowed until the lead unit has reported.
+	 * any earlier assignment (the office chose the units for this one case, seeing the
+	 * earlier ones). Allowed until the lead unit has reported. The journal entry names
+	 * the units before and after.
 	 * @throws EditConflict if the case changed since {@code version} was read
 	 */
 	@PreAuthorize("hasRole('OFFICE')")
@@ -263,26 +265,125 @@ public class PetitionManagement {
 		}
 		Map<Long, String> units = this.accounts.unitNames();
 		checkAssignment(units, leadUnitId, coUnitIds, territorialUnitIds);
-		assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds);
+		assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds, assignmentsOf(petition, units),
+				false);
 	}
 
 	/**
-	 * Assigns many cases at once from the batch list, all or none.
-	 * @return how many cases were assigned
+	 * Assigns many cases at once from the batch list, all or none. A case that has no
+	 * assignment yet is assigned; one that has is kept as it is unless {@code replacing}
+	 * allows replacing it, so that a bulk step never silently drops a lead unit, co-units
+	 * or territorial governments chosen one by one.
+	 * @param replacing which already assigned cases may be replaced
+	 * @return what was assigned, kept and replaced
+	 * @throws EditConflict if a case confirmed for replacement changed since it was shown
 	 */
 	@PreAuthorize("hasRole('OFFICE')")
-	public int assignMany(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
+	public BulkAssignment assignMany(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
+			List<Long> territorialUnitIds, BulkAssignment.Replacing replacing) {
+		return bulk(petitionIds, leadUnitId, coUnitIds, territorialUnitIds, replacing, true);
+	}
+
+	/**
+	 * What {@link #assignMany} would do if every already assigned case were replaced,
+	 * without changing anything: for the step in which the office confirms the
+	 * replacements one by one.
+	 */
+	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional(readOnly = true)
+	public BulkAssignment previewAssignMany(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
 			List<Long> territorialUnitIds) {
+		return bulk(petitionIds, leadUnitId, coUnitIds, territorialUnitIds, BulkAssignment.Replacing.ALL, false);
+	}
+
+	private BulkAssignment bulk(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
+			List<Long> territorialUnitIds, BulkAssignment.Replacing replacing, boolean write) {
 		if (petitionIds == null || petitionIds.isEmpty()) {
 			throw new InvalidInput(List.of(new InvalidInput.Problem("ids", "assign.noneChosen")));
 		}
 		Map<Long, String> units = this.accounts.unitNames();
 		checkAssignment(units, leadUnitId, coUnitIds, territorialUnitIds);
-		for (long id : petitionIds) {
-			Petition petition = this.store.petitionForUpdate(id).orElseThrow(() -> new NotFound("petition", id));
-			assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds);
+		Set<Long> co = new LinkedHashSet<>(coUnitIds);
+		Set<Long> local = new LinkedHashSet<>(territorialUnitIds);
+		List<BulkAssignment.Case> assigned = new ArrayList<>();
+		List<BulkAssignment.Kept> kept = new ArrayList<>();
+		List<BulkAssignment.Change> replaced = new ArrayList<>();
+		for (long id : new LinkedHashSet<>(petitionIds)) {
+			Petition petition = (write ? this.store.petitionForUpdate(id) : this.store.petition(id))
+				.orElseThrow(() -> new NotFound("petition", id));
+			List<Assignment> before = assignmentsOf(petition, units);
+			if (before.isEmpty() && petition.status() == PetitionStatus.REGISTERED) {
+				if (write) {
+					assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds, before, true);
+				}
+				assigned.add(new BulkAssignment.Case(id, petition.receiptNumber()));
+				continue;
+			}
+			String oldLead = before.stream()
+				.filter((a) -> a.role() == AssignmentRole.LEAD)
+				.map(Assignment::unitName)
+				.findFirst()
+				.orElse(null);
+			if (!reassignable(petition)) {
+				kept.add(new BulkAssignment.Kept(id, petition.receiptNumber(), oldLead, petition.status(),
+						BulkAssignment.Reason.NOT_REASSIGNABLE));
+				continue;
+			}
+			BulkAssignment.Change change = change(petition, before, oldLead, units, leadUnitId, co, local);
+			if (!change.leadChanged() && change.coDropped().isEmpty() && change.coAdded().isEmpty()
+					&& change.territorialDropped().isEmpty() && change.territorialAdded().isEmpty()) {
+				kept.add(new BulkAssignment.Kept(id, petition.receiptNumber(), oldLead, petition.status(),
+						BulkAssignment.Reason.SAME_UNITS));
+				continue;
+			}
+			if (!replacing.allows(id)) {
+				kept.add(new BulkAssignment.Kept(id, petition.receiptNumber(), oldLead, petition.status(),
+						BulkAssignment.Reason.ALREADY_ASSIGNED));
+				continue;
+			}
+			if (!replacing.all() && replacing.confirmed().get(id) != petition.version()) {
+				throw new EditConflict(petition.receiptNumber());
+			}
+			if (write) {
+				assignChecked(petition, units, leadUnitId, coUnitIds, territorialUnitIds, before, true);
+			}
+			replaced.add(change);
 		}
-		return petitionIds.size();
+		return new BulkAssignment(assigned, kept, replaced);
+	}
+
+	private static boolean reassignable(Petition petition) {
+		return petition.status() == PetitionStatus.REGISTERED || petition.status() == PetitionStatus.ASSIGNED;
+	}
+
+	private static BulkAssignment.Change change(Petition petition, List<Assignment> before, String oldLead,
+			Map<Long, String> units, long lead, Set<Long> co, Set<Long> territorial) {
+		Set<Long> oldCo = idsOf(before, AssignmentRole.CO);
+		Set<Long> oldTerritorial = idsOf(before, AssignmentRole.TERRITORIAL);
+		return new BulkAssignment.Change(petition.id(), petition.receiptNumber(), petition.version(),
+				(oldLead != null) ? oldLead : "", units.get(lead), namesOf(minus(oldCo, co), units),
+				namesOf(minus(co, oldCo), units), namesOf(minus(oldTerritorial, territorial), units),
+				namesOf(minus(territorial, oldTerritorial), units));
+	}
+
+	private static Set<Long> idsOf(List<Assignment> assignments, AssignmentRole role) {
+		Set<Long> ids = new LinkedHashSet<>();
+		assignments.stream().filter((a) -> a.role() == role).forEach((a) -> ids.add(a.unitId()));
+		return ids;
+	}
+
+	private static Set<Long> minus(Set<Long> from, Set<Long> taken) {
+		Set<Long> left = new LinkedHashSet<>(from);
+		left.removeAll(taken);
+		return left;
+	}
+
+	private static List<String> namesOf(Set<Long> ids, Map<Long, String> units) {
+		return ids.stream().map((id) -> units.getOrDefault(id, String.valueOf(id))).toList();
+	}
+
+	private List<Assignment> assignmentsOf(Petition petition, Map<Long, String> units) {
+		return this.store.assignments(List.of(petition.id()), units).getOrDefault(petition.id(), List.of());
 	}
 
 	private static void checkAssignment(Map<Long, String> units, Long lead, List<Long> coUnits,
@@ -307,9 +408,13 @@ public class PetitionManagement {
 		problems.throwIfAny();
 	}
 
+	/**
+	 * Replaces the case's assignments and journals the units after and, when there were
+	 * any, before.
+	 */
 	private void assignChecked(Petition petition, Map<Long, String> units, long lead, List<Long> coUnits,
-			List<Long> territorial) {
-		if (petition.status() != PetitionStatus.REGISTERED && petition.status() != PetitionStatus.ASSIGNED) {
+			List<Long> territorial, List<Assignment> before, boolean bulk) {
+		if (!reassignable(petition)) {
 			throw new RuleViolation("assign.notAllowed", petition.receiptNumber(), petition.status().name());
 		}
 		Set<Long> co = new LinkedHashSet<>(coUnits);
@@ -322,6 +427,21 @@ public class PetitionManagement {
 		facts.put("lead", units.get(lead));
 		facts.put("co", co.stream().map(units::get).toList());
 		facts.put("territorial", local.stream().map(units::get).toList());
+		if (!before.isEmpty()) {
+			Map<String, Object> previous = new LinkedHashMap<>();
+			previous.put("lead",
+					before.stream()
+						.filter((a) -> a.role() == AssignmentRole.LEAD)
+						.map(Assignment::unitName)
+						.findFirst()
+						.orElse(""));
+			previous.put("co", namesOf(idsOf(before, AssignmentRole.CO), units));
+			previous.put("territorial", namesOf(idsOf(before, AssignmentRole.TERRITORIAL), units));
+			facts.put("previous", previous);
+		}
+		if (bulk) {
+			facts.put("bulk", true);
+		}
 		this.journal.record("petition", petition.id(), "PetitionAssigned", facts);
 	}
 
@@ -394,7 +514,7 @@ public class PetitionManagement {
 				.filter((a) -> a.role() == AssignmentRole.TERRITORIAL)
 				.map(Assignment::unitId)
 				.toList();
-			assignChecked(petition, units, newLeadUnitId, co, territorial);
+			assignChecked(petition, units, newLeadUnitId, co, territorial, assignments, false);
 		}
 		else if (note == null || note.isBlank()) {
 			throw new InvalidInput(List.of(new InvalidInput.Problem("note", "transfer.note.required")));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -194,7 +195,7 @@ class PetitionStore {
 						enumOf(Verdict.class, rs.getString("verdict")),
 						enumOf(Completion.class, rs.getString("completion")), rs.getString("clock_kind"),
 						(clockState != null) ? ClockState.valueOf(clockState) : null, instant(rs, "clock_due_at"),
-						instant(rs, "registered_at"),
+						years(rs.getString("clock_years_not_loaded")), instant(rs, "registered_at"),
 						rs.getString("complainant_name") != null || rs.getString("complainant_phone") != null,
 						rs.getLong("version"));
 			}).list().forEach((p) -> byId.put(p.id(), p));
@@ -456,10 +457,14 @@ class PetitionStore {
 	 * Sets the case's most urgent running clock, and the copies of its state on the
 	 * case's districts and assignments, from which the ledger counts.
 	 */
-	void updateClock(long id, String kind, ClockState state, Instant dueAt) {
+	void updateClock(long id, String kind, ClockState state, Instant dueAt, Collection<Integer> yearsNotLoaded) {
 		String stateName = (state != null) ? state.name() : null;
-		this.jdbc.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ? where id = ?")
-			.params(kind, stateName, utc(dueAt), id)
+		String years = yearsNotLoaded.isEmpty() ? null
+				: String.join(",", yearsNotLoaded.stream().map(String::valueOf).toList());
+		this.jdbc
+			.sql("update petition set clock_kind = ?, clock_state = ?, clock_due_at = ?, clock_years_not_loaded = ?"
+					+ " where id = ?")
+			.params(kind, stateName, utc(dueAt), years, id)
 			.update();
 		this.jdbc.sql("update petition_region set clock_state = ? where petition_id = ?")
 			.params(stateName, id)
@@ -475,6 +480,14 @@ class PetitionStore {
 			.param(id)
 			.query((rs, row) -> new Complainant(rs.getString(1), rs.getString(2)))
 			.single();
+	}
+
+	/** The years of a {@code clock_years_not_loaded} column, in order. */
+	static List<Integer> years(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split(",")).map(String::strip).map(Integer::valueOf).sorted().toList();
 	}
 
 	static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

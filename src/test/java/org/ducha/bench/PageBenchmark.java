@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.ducha.DuchaApplication;
+import org.ducha.petitions.BulkAssignment;
 import org.ducha.petitions.Petition;
 import org.ducha.petitions.PetitionManagement;
 import org.ducha.reports.BatchIntake;
@@ -122,7 +123,7 @@ public final class PageBenchmark {
 				intake.importWorkbook(batch, new ByteArrayInputStream(workbook), workbook.length);
 				petitions.receiveBatch(batch);
 				List<Long> ids = petitions.assignableOf(batch).stream().map(Petition::id).toList();
-				petitions.assignMany(ids, bureau, List.of(), List.of());
+				petitions.assignMany(ids, bureau, List.of(), List.of(), BulkAssignment.Replacing.NONE);
 				petition = ids.get(ids.size() / 2);
 			}
 			return new long[] { batch, petition };

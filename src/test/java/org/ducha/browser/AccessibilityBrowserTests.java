@@ -114,6 +114,10 @@ class AccessibilityBrowserTests {
 		}
 		signOut();
 
+		signIn("sysadmin", PASSWORD);
+		check("/calendar");
+		signOut();
+
 		signIn("auditor", PASSWORD);
 		check("/audit/journal");
 		check("/audit/security-log");

@@ -59,6 +59,20 @@ final class Browser {
 		});
 	}
 
+	/**
+	 * Chooses a unit in a unit picker ({@code fragments/units :: picker}) by clicking its
+	 * label, as a person does.
+	 */
+	static void pickUnit(WebDriver browser, String pickerId, String unitName) {
+		unitLabel(browser, pickerId, unitName).click();
+	}
+
+	/** The label of a unit in a unit picker. */
+	static WebElement unitLabel(WebDriver browser, String pickerId, String unitName) {
+		return browser.findElement(By.id(pickerId))
+			.findElement(By.xpath(".//label[span[@class='unit-picker__name' and text()='" + unitName + "']]"));
+	}
+
 	static boolean installed() {
 		return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
 	}

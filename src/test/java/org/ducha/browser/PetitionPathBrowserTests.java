@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -108,8 +107,8 @@ class PetitionPathBrowserTests {
 		assertThat(banner()).contains("1");
 		submit(By.cssSelector("form[action$='/receive'] button"));
 		this.browser.findElement(By.cssSelector("input[name=ids]")).click();
-		new Select(this.browser.findElement(By.id("leadUnitId"))).selectByVisibleText("萍乡市生态环境局");
-		new Select(this.browser.findElement(By.id("territorialUnitIds"))).selectByVisibleText("湘东区人民政府");
+		Browser.pickUnit(this.browser, "leadUnitId", "萍乡市生态环境局");
+		Browser.pickUnit(this.browser, "territorialUnitIds", "湘东区人民政府");
 		submit(By.cssSelector("form[action$='/assign'] button[type=submit]"));
 		assertThat(banner()).contains("1");
 		long id = caseId("D3JX202611210001");

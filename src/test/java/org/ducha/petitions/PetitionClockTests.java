@@ -2,12 +2,15 @@ package org.ducha.petitions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.ducha.deadlines.ClockState;
 import org.ducha.deadlines.DeadlineClock;
 import org.ducha.deadlines.DeadlineClocks;
+import org.ducha.rounds.RoundDraft;
+import org.ducha.rounds.RoundLevel;
 import org.ducha.rounds.RoundManagement;
 import org.ducha.testing.Cases;
 import org.ducha.testing.DatabaseTest;
@@ -173,6 +176,55 @@ class PetitionClockTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("D3JX202611200006")))
 			.andExpect(content().string(containsString("剩余")));
+	}
+
+	/**
+	 * Only 2024 to 2026 are loaded: a five-working-day report clock started on 28
+	 * December 2026 runs into 2027, which is counted by weekdays and flagged.
+	 */
+	@Test
+	void aDeadlineComputedWithoutTheNextYearsCalendarIsFlaggedWhereverItShows() throws Exception {
+		this.clock.setTo(local("2026-12-28T09:00"));
+		long round = this.rounds.createRound(new RoundDraft("第三轮省级生态环境保护督察（年末）", RoundLevel.PROVINCIAL,
+				"江西省第三生态环境保护督察组", "360300", LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 15), "0799-6660000",
+				"DURATION PT24H", "WORKDAY_N 5 24:00", "WORKDAY_N 5 24:00", "DURATION PT6H"));
+		long batch = Cases.batch(this.rounds, round, 1, local("2026-12-28T08:00"));
+		long id = this.petitions.register(batch, Cases.airComplaint("D3JX202612280001", local("2026-12-28T08:00")));
+		assertThat(this.queries.petition(id).clockYearsNotLoaded()).as("receipt clock: 24 hours, no calendar")
+			.isEmpty();
+		this.petitions.receiveBatch(batch);
+		assertThat(this.queries.petition(id).clockYearsNotLoaded()).containsExactly(2027);
+		this.mvc.perform(get("/petitions/" + id).with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("本件时限计算时未加载2027年日历")));
+		this.mvc.perform(get("/ledger").param("receipt", "D3JX202612280001").with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("日历未加载：2027年，按工作日推算")));
+		this.mvc.perform(get("/work").with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("日历未加载：2027年，按工作日推算")));
+		this.mvc.perform(get("/calendar").with(Demo.as(this.users, "sysadmin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("有 1 个正在计时的时限需要2027年的节假日安排")));
+	}
+
+	@Test
+	void aCasesHistoryFoldsTheTimerEventsBetweenWhatPeopleDid() throws Exception {
+		long id = register("D3JX202611200008");
+		this.petitions.receiveBatch(this.batchId);
+		long bureau = this.jdbc.sql("select id from unit where name = '萍乡市生态环境局'").query(Long.class).single();
+		this.petitions.assign(id, this.queries.petition(id).version(), bureau, List.of(), List.of());
+		this.clock.forward(Duration.ofDays(6));
+		this.clocks.sweep();
+		String page = this.mvc.perform(get("/petitions/" + id).with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String history = page.substring(page.lastIndexOf("class=\"timeline\""));
+		assertThat(history).containsSubsequence("1 条时限提醒", "<strong>登记信访件</strong>", "2 条时限提醒", "<strong>交办</strong>",
+				"1 条时限提醒");
+		assertThat(history).contains("<details>");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.ducha.rounds.RoundManagement;
 import org.ducha.shared.EditConflict;
@@ -211,12 +212,78 @@ class PetitionTests {
 		long first = register("D3JX202611210001");
 		long second = register("D3JX202611210002");
 		assertThatThrownBy(() -> this.petitions.assignMany(List.of(first, second), unitId("萍乡市生态环境局"),
-				List.of(unitId("萍乡市生态环境局")), List.of()))
+				List.of(unitId("萍乡市生态环境局")), List.of(), BulkAssignment.Replacing.NONE))
 			.isInstanceOf(InvalidInput.class);
 		this.petitions.assignMany(List.of(first, second), unitId("萍乡市生态环境局"), List.of(unitId("萍乡市水利局")),
-				List.of(unitId("湘东区人民政府")));
+				List.of(unitId("湘东区人民政府")), BulkAssignment.Replacing.NONE);
 		assertThat(this.queries.assignments(List.of(first, second)).get(second)).extracting(Assignment::role)
 			.containsExactlyInAnyOrder(AssignmentRole.LEAD, AssignmentRole.CO, AssignmentRole.TERRITORIAL);
+	}
+
+	@Test
+	void bulkAssignmentKeepsTheUnitsOfCasesAssignedOneByOne() {
+		long byHand = register("D3JX202611210001");
+		long fresh = register("D3JX202611210002");
+		this.petitions.assign(byHand, 0, unitId("萍乡市生态环境局"), List.of(unitId("萍乡市水利局")), List.of(unitId("湘东区人民政府")));
+		BulkAssignment outcome = this.petitions.assignMany(List.of(byHand, fresh), unitId("湘东区人民政府"), List.of(),
+				List.of(), BulkAssignment.Replacing.NONE);
+		assertThat(outcome.assigned()).extracting(BulkAssignment.Case::receiptNumber)
+			.containsExactly("D3JX202611210002");
+		assertThat(outcome.kept()).singleElement()
+			.satisfies((kept) -> assertThat(kept.receiptNumber()).isEqualTo("D3JX202611210001"))
+			.satisfies((kept) -> assertThat(kept.lead()).isEqualTo("萍乡市生态环境局"))
+			.satisfies((kept) -> assertThat(kept.reason()).isEqualTo(BulkAssignment.Reason.ALREADY_ASSIGNED));
+		assertThat(outcome.replaced()).isEmpty();
+		assertThat(this.queries.assignments(List.of(byHand)).get(byHand)).extracting(Assignment::unitName)
+			.containsExactlyInAnyOrder("萍乡市生态环境局", "萍乡市水利局", "湘东区人民政府");
+		assertThat(this.queries.petition(fresh).leadUnitId()).isEqualTo(unitId("湘东区人民政府"));
+	}
+
+	@Test
+	void bulkAssignmentReplacesOnlyConfirmedCasesStillAtTheVersionShown() {
+		long byHand = register("D3JX202611210001");
+		long fresh = register("D3JX202611210002");
+		this.petitions.assign(byHand, 0, unitId("萍乡市生态环境局"), List.of(unitId("萍乡市水利局")), List.of(unitId("湘东区人民政府")));
+		BulkAssignment preview = this.petitions.previewAssignMany(List.of(byHand, fresh), unitId("湘东区人民政府"), List.of(),
+				List.of());
+		assertThat(preview.replaced()).singleElement().satisfies((change) -> {
+			assertThat(change.oldLead()).isEqualTo("萍乡市生态环境局");
+			assertThat(change.newLead()).isEqualTo("湘东区人民政府");
+			assertThat(change.coDropped()).containsExactly("萍乡市水利局");
+			assertThat(change.territorialDropped()).containsExactly("湘东区人民政府");
+		});
+		assertThat(this.queries.petition(byHand).leadUnitId()).as("a preview writes nothing")
+			.isEqualTo(unitId("萍乡市生态环境局"));
+		long shown = preview.replaced().get(0).version();
+		this.petitions.assign(byHand, shown, unitId("萍乡市生态环境局"), List.of(), List.of());
+		assertThatThrownBy(() -> this.petitions.assignMany(List.of(byHand, fresh), unitId("湘东区人民政府"), List.of(),
+				List.of(), BulkAssignment.Replacing.confirmed(Map.of(byHand, shown))))
+			.isInstanceOf(EditConflict.class);
+		assertThat(this.queries.petition(fresh).status()).as("all or nothing").isEqualTo(PetitionStatus.REGISTERED);
+		long now = this.queries.petition(byHand).version();
+		BulkAssignment outcome = this.petitions.assignMany(List.of(byHand, fresh), unitId("湘东区人民政府"), List.of(),
+				List.of(), BulkAssignment.Replacing.confirmed(Map.of(byHand, now)));
+		assertThat(outcome.replaced()).extracting(BulkAssignment.Change::receiptNumber)
+			.containsExactly("D3JX202611210001");
+		assertThat(this.queries.petition(byHand).leadUnitId()).isEqualTo(unitId("湘东区人民政府"));
+		String journaled = this.jdbc
+			.sql("select data from journal_entry where subject_type = 'petition' and subject_id = ?"
+					+ " and event_type = 'PetitionAssigned' order by seq desc fetch first 1 rows only")
+			.param(String.valueOf(byHand))
+			.query(String.class)
+			.single();
+		assertThat(journaled).contains("\"previous\"").contains("萍乡市生态环境局").contains("\"bulk\":true");
+	}
+
+	@Test
+	void bulkAssignmentLeavesUnconfirmedAssignedCasesAlone() {
+		long byHand = register("D3JX202611210001");
+		this.petitions.assign(byHand, 0, unitId("萍乡市生态环境局"), List.of(), List.of());
+		BulkAssignment outcome = this.petitions.assignMany(List.of(byHand), unitId("湘东区人民政府"), List.of(), List.of(),
+				BulkAssignment.Replacing.confirmed(Map.of()));
+		assertThat(outcome.kept()).extracting(BulkAssignment.Kept::reason)
+			.containsExactly(BulkAssignment.Reason.ALREADY_ASSIGNED);
+		assertThat(this.queries.petition(byHand).leadUnitId()).isEqualTo(unitId("萍乡市生态环境局"));
 	}
 
 	@Test

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ducha.deadlines.CalendarDay;
+import org.ducha.deadlines.DeadlineClocks;
 import org.ducha.deadlines.WorkingCalendar;
 import org.ducha.deadlines.WorkingCalendars;
 import org.ducha.journal.JournalQueries;
@@ -33,14 +35,18 @@ class CalendarController {
 
 	private final WorkingCalendars calendars;
 
+	private final DeadlineClocks clocks;
+
 	private final JournalQueries journal;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	CalendarController(WorkingCalendars calendars, JournalQueries journal, MessageSource messages, Clock clock) {
+	CalendarController(WorkingCalendars calendars, DeadlineClocks clocks, JournalQueries journal,
+			MessageSource messages, Clock clock) {
 		this.calendars = calendars;
+		this.clocks = clocks;
 		this.journal = journal;
 		this.messages = messages;
 		this.clock = clock;
@@ -62,6 +68,9 @@ class CalendarController {
 				days.stream().filter((day) -> day.kind() == CalendarDay.Kind.WORKDAY).map(CalendarDay::date).toList());
 		model.addAttribute("years", this.calendars.years());
 		model.addAttribute("history", this.journal.historyOf("calendar", shown));
+		List<YearNeeded> needed = YearNeeded.of(this.clocks.runningByYearNotLoaded(), calendar);
+		model.addAttribute("yearsNeeded", needed);
+		model.addAttribute("yearsMissing", needed.stream().filter((y) -> !y.loadedSince()).toList());
 		return "deadlines/calendar";
 	}
 
@@ -98,6 +107,25 @@ class CalendarController {
 
 	private static List<String> lines(String text) {
 		return (text != null) ? text.lines().toList() : List.of();
+	}
+
+	/**
+	 * A year that running deadlines needed but that was not loaded when they were
+	 * computed.
+	 *
+	 * @param clocks how many running clocks missed it
+	 * @param loadedSince whether it has been loaded since (their due instants stay as
+	 * computed)
+	 */
+	record YearNeeded(int year, long clocks, boolean loadedSince) {
+
+		static List<YearNeeded> of(Map<Integer, Long> counts, WorkingCalendar calendar) {
+			return counts.entrySet()
+				.stream()
+				.map((e) -> new YearNeeded(e.getKey(), e.getValue(), calendar.isLoaded(e.getKey())))
+				.toList();
+		}
+
 	}
 
 	/**

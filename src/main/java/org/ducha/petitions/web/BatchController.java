@@ -1,9 +1,12 @@
 package org.ducha.petitions.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ducha.accounts.AccountQueries;
+import org.ducha.petitions.BulkAssignment;
 import org.ducha.petitions.Petition;
 import org.ducha.petitions.PetitionManagement;
 import org.ducha.petitions.PetitionQueries;
@@ -89,23 +92,79 @@ class BatchController {
 		}
 	}
 
+	/**
+	 * Assigns the chosen cases. Cases already assigned are kept as they are unless the
+	 * office chose to replace them; then the page lists, case by case, what would change
+	 * and nothing is written until the office confirms.
+	 */
 	@PostMapping("/batches/{id}/assign")
 	@PreAuthorize("hasRole('OFFICE')")
 	String assignMany(@PathVariable long id, @RequestParam(name = "ids", required = false) List<Long> ids,
 			@RequestParam(required = false) Long leadUnitId,
 			@RequestParam(name = "coUnitIds", required = false) List<Long> coUnitIds,
-			@RequestParam(name = "territorialUnitIds", required = false) List<Long> territorialUnitIds, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "territorialUnitIds", required = false) List<Long> territorialUnitIds,
+			@RequestParam(required = false) String existing, Locale locale, Model model, RedirectAttributes redirect) {
 		try {
-			List<Long> chosen = (ids != null) ? ids : List.of();
-			int count = this.management.assignMany(chosen, leadUnitId, orEmpty(coUnitIds), orEmpty(territorialUnitIds));
-			redirect.addFlashAttribute("banner", "assign.many.done");
-			redirect.addFlashAttribute("bannerArgs", List.of(count));
+			List<Long> chosen = orEmpty(ids);
+			if ("replace".equals(existing)) {
+				BulkAssignment preview = this.management.previewAssignMany(chosen, leadUnitId, orEmpty(coUnitIds),
+						orEmpty(territorialUnitIds));
+				if (!preview.replaced().isEmpty()) {
+					Batch batch = this.rounds.batch(id);
+					model.addAttribute("batch", batch);
+					model.addAttribute("round", this.rounds.round(batch.roundId()));
+					model.addAttribute("preview", preview);
+					model.addAttribute("ids", chosen);
+					model.addAttribute("leadUnitId", leadUnitId);
+					model.addAttribute("coUnitIds", orEmpty(coUnitIds));
+					model.addAttribute("territorialUnitIds", orEmpty(territorialUnitIds));
+					return "petitions/batch-assign-confirm";
+				}
+			}
+			BulkAssignment done = this.management.assignMany(chosen, leadUnitId, orEmpty(coUnitIds),
+					orEmpty(territorialUnitIds), BulkAssignment.Replacing.NONE);
+			redirect.addFlashAttribute("assignSummary", done);
 			return "redirect:/batches/" + id;
 		}
 		catch (RuleViolation ex) {
 			return show(id, model, FormErrors.of(ex, this.messages, locale));
 		}
+	}
+
+	/**
+	 * Assigns the chosen cases after the office confirmed which already assigned ones to
+	 * replace ({@code confirm}: {@code id:version} of each, as shown); the others are
+	 * kept.
+	 */
+	@PostMapping("/batches/{id}/assign/confirmed")
+	@PreAuthorize("hasRole('OFFICE')")
+	String assignManyConfirmed(@PathVariable long id, @RequestParam(name = "ids", required = false) List<Long> ids,
+			@RequestParam(required = false) Long leadUnitId,
+			@RequestParam(name = "coUnitIds", required = false) List<Long> coUnitIds,
+			@RequestParam(name = "territorialUnitIds", required = false) List<Long> territorialUnitIds,
+			@RequestParam(name = "confirm", required = false) List<String> confirm, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		try {
+			BulkAssignment done = this.management.assignMany(orEmpty(ids), leadUnitId, orEmpty(coUnitIds),
+					orEmpty(territorialUnitIds), BulkAssignment.Replacing.confirmed(versions(confirm)));
+			redirect.addFlashAttribute("assignSummary", done);
+			return "redirect:/batches/" + id;
+		}
+		catch (RuleViolation ex) {
+			return show(id, model, FormErrors.of(ex, this.messages, locale));
+		}
+	}
+
+	/** {@code id:version} pairs; anything else is ignored, so that the case is kept. */
+	private static Map<Long, Long> versions(List<String> confirm) {
+		Map<Long, Long> versions = new LinkedHashMap<>();
+		for (String pair : (confirm != null) ? confirm : List.<String>of()) {
+			String[] parts = pair.split(":");
+			if (parts.length == 2 && parts[0].matches("[0-9]{1,18}") && parts[1].matches("[0-9]{1,18}")) {
+				versions.put(Long.valueOf(parts[0]), Long.valueOf(parts[1]));
+			}
+		}
+		return versions;
 	}
 
 	static List<Long> orEmpty(List<Long> ids) {

@@ -15,6 +15,7 @@ import org.ducha.accounts.Unit;
 import org.ducha.accounts.UnitKind;
 import org.ducha.petitions.Assignment;
 import org.ducha.petitions.AssignmentRole;
+import org.ducha.petitions.BulkAssignment;
 import org.ducha.petitions.Channel;
 import org.ducha.petitions.Complainant;
 import org.ducha.petitions.NewPetition;
@@ -103,7 +104,11 @@ class CaseApiController {
 		return CaseJson.of(id, this.petitions);
 	}
 
-	/** Assigns many cases of the batch to the same units, all or none. */
+	/**
+	 * Assigns many cases of the batch to the same units, all or none. Cases already
+	 * assigned are skipped unless {@code replaceAssigned} is true; the answer says which
+	 * were assigned, skipped and replaced, with what changed.
+	 */
 	@PostMapping("/batches/{id}/assignments")
 	@PreAuthorize("hasRole('OFFICE')")
 	Assigned assignMany(@PathVariable long id, @RequestBody ManyAssignmentRequest request) {
@@ -115,10 +120,11 @@ class CaseApiController {
 			.filter((petitionId) -> !ofBatch.contains(petitionId))
 			.forEach((petitionId) -> strangers.add("petitionIds", "api.assign.notInBatch", petitionId, batch.number()));
 		strangers.throwIfAny();
-		int count;
+		BulkAssignment done;
 		try {
-			count = this.management.assignMany(chosen, request.leadUnitId(), orEmpty(request.coUnitIds()),
-					orEmpty(request.territorialUnitIds()));
+			done = this.management.assignMany(chosen, request.leadUnitId(), orEmpty(request.coUnitIds()),
+					orEmpty(request.territorialUnitIds()), Boolean.TRUE.equals(request.replaceAssigned())
+							? BulkAssignment.Replacing.ALL : BulkAssignment.Replacing.NONE);
 		}
 		catch (InvalidInput ex) {
 			throw new InvalidInput(ex.problems()
@@ -126,8 +132,9 @@ class CaseApiController {
 				.map((p) -> "ids".equals(p.field()) ? new InvalidInput.Problem("petitionIds", p.code(), p.args()) : p)
 				.toList());
 		}
-		List<Petition> assigned = this.petitions.ofBatch(id).stream().filter((p) -> chosen.contains(p.id())).toList();
-		return new Assigned(count, CaseJson.of(assigned, this.petitions));
+		List<Petition> cases = this.petitions.ofBatch(id).stream().filter((p) -> chosen.contains(p.id())).toList();
+		return new Assigned(done.assigned().size(), done.assigned(), done.kept().stream().map(Skipped::of).toList(),
+				done.replaced().stream().map(Replaced::of).toList(), CaseJson.of(cases, this.petitions));
 	}
 
 	/**
@@ -260,13 +267,55 @@ class CaseApiController {
 	record AssignmentRequest(Long version, Long leadUnitId, List<Long> coUnitIds, List<Long> territorialUnitIds) {
 	}
 
-	/** Many cases of one batch given to the same units. */
+	/**
+	 * Many cases of one batch given to the same units.
+	 *
+	 * @param replaceAssigned whether cases already assigned get these units too; when not
+	 * true they are skipped
+	 */
 	record ManyAssignmentRequest(List<Long> petitionIds, Long leadUnitId, List<Long> coUnitIds,
-			List<Long> territorialUnitIds) {
+			List<Long> territorialUnitIds, Boolean replaceAssigned) {
 	}
 
-	/** How many cases were assigned, and each as it now stands. */
-	record Assigned(int assigned, List<CaseJson> cases) {
+	/**
+	 * What a bulk assignment did.
+	 *
+	 * @param assigned how many cases were assigned for the first time
+	 * @param newlyAssigned those cases
+	 * @param skipped the cases left as they were, each with why
+	 * @param replaced the cases whose earlier units were replaced, with what changed
+	 * @param cases every chosen case as it now stands
+	 */
+	record Assigned(int assigned, List<BulkAssignment.Case> newlyAssigned, List<Skipped> skipped,
+			List<Replaced> replaced, List<CaseJson> cases) {
+	}
+
+	/**
+	 * A case a bulk assignment left as it was.
+	 *
+	 * @param reason {@code ALREADY_ASSIGNED} (replacing was not asked for),
+	 * {@code SAME_UNITS} (it already has these units) or {@code NOT_REASSIGNABLE} (its
+	 * status no longer allows a change)
+	 */
+	record Skipped(long petitionId, String receiptNumber, String leadUnit, String status, String reason) {
+
+		static Skipped of(BulkAssignment.Kept kept) {
+			return new Skipped(kept.petitionId(), kept.receiptNumber(), kept.lead(), kept.status().name(),
+					kept.reason().name());
+		}
+
+	}
+
+	/** A case whose units a bulk assignment replaced, by unit name. */
+	record Replaced(long petitionId, String receiptNumber, String previousLeadUnit, String leadUnit,
+			List<String> coUnitsDropped, List<String> coUnitsAdded, List<String> territorialUnitsDropped,
+			List<String> territorialUnitsAdded) {
+
+		static Replaced of(BulkAssignment.Change change) {
+			return new Replaced(change.petitionId(), change.receiptNumber(), change.oldLead(), change.newLead(),
+					change.coDropped(), change.coAdded(), change.territorialDropped(), change.territorialAdded());
+		}
+
 	}
 
 	/**

@@ -65,16 +65,18 @@ class LedgerApiController {
 	 *
 	 * @param clockState the most urgent running clock's state read now, or {@code null}
 	 * when none runs
+	 * @param clockYearsNotLoaded the years whose working calendar was missing when a
+	 * running clock's due instant was computed; empty when none
 	 */
 	record RowJson(long id, String receiptNumber, Integer batchNumber, Instant transferredAt, Channel channel,
 			Priority priority, List<String> districts, Set<PollutionType> pollutionTypes, String complaint,
 			String leadUnit, PetitionStatus status, Verdict verdict, Completion completion, ClockState clockState,
-			Instant clockDueAt) {
+			Instant clockDueAt, List<Integer> clockYearsNotLoaded) {
 
 		static RowJson of(LedgerRow r) {
 			return new RowJson(r.id(), r.receiptNumber(), r.batchNumber(), r.transferredAt(), r.channel(), r.priority(),
 					r.districts(), r.pollutionTypes(), r.complaint(), r.leadUnit(), r.status(), r.verdict(),
-					r.completion(), r.shownClockState(), r.clockDueAt());
+					r.completion(), r.shownClockState(), r.clockDueAt(), r.clockYearsNotLoaded());
 		}
 
 	}

@@ -14,7 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ducha.accounts.AccountQueries;
 import org.ducha.journal.JournalEntry;
+import org.ducha.deadlines.DeadlineClocks;
 import org.ducha.journal.JournalQueries;
+import org.ducha.journal.Timeline;
 import org.ducha.petitions.Assignment;
 import org.ducha.petitions.Channel;
 import org.ducha.petitions.Complainant;
@@ -105,7 +107,8 @@ class PetitionController {
 		model.addAttribute("revealed", revealed != null);
 		model.addAttribute("transferRequests", this.petitions.transferRequests(id));
 		List<JournalEntry> history = this.journal.historyOf("petition", id);
-		model.addAttribute("history", history);
+		model.addAttribute("history",
+				Timeline.of(history, (entry) -> DeadlineClocks.EVENT_TYPES.contains(entry.eventType())));
 		model.addAttribute("corrections", this.corrections.history(history));
 		model.addAttribute("errors", errors);
 		model.addAttribute("office", this.petitions.readerIsOffice());

@@ -295,6 +295,37 @@ class CaseApiTests {
 	}
 
 	@Test
+	void bulkAssignmentSkipsAssignedCasesUnlessAskedToReplaceThemAndSaysWhatChanged() throws Exception {
+		long assigned = caseOfEnvironmentBureau("D3JX202611210001");
+		long fresh = register("D3JX202611210002");
+		long water = unitId("萍乡市水利局");
+		send(post("/api/batches/" + this.batchId + "/assignments"), "office",
+				"{\"petitionIds\": [%d, %d], \"leadUnitId\": %d}".formatted(assigned, fresh, water))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.assigned").value(1))
+			.andExpect(jsonPath("$.newlyAssigned[0].receiptNumber").value("D3JX202611210002"))
+			.andExpect(jsonPath("$.skipped[0].receiptNumber").value("D3JX202611210001"))
+			.andExpect(jsonPath("$.skipped[0].leadUnit").value("萍乡市生态环境局"))
+			.andExpect(jsonPath("$.skipped[0].reason").value("ALREADY_ASSIGNED"))
+			.andExpect(jsonPath("$.replaced.length()").value(0));
+		assertThat(this.jdbc.sql("select lead_unit_id from petition where id = ?")
+			.param(assigned)
+			.query(Long.class)
+			.single()).isEqualTo(unitId("萍乡市生态环境局"));
+		send(post("/api/batches/" + this.batchId + "/assignments"), "office",
+				"{\"petitionIds\": [%d], \"leadUnitId\": %d, \"replaceAssigned\": true}".formatted(assigned, water))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.assigned").value(0))
+			.andExpect(jsonPath("$.replaced[0].previousLeadUnit").value("萍乡市生态环境局"))
+			.andExpect(jsonPath("$.replaced[0].leadUnit").value("萍乡市水利局"))
+			.andExpect(jsonPath("$.replaced[0].territorialUnitsDropped[0]").value("湘东区人民政府"));
+		assertThat(this.jdbc.sql("select lead_unit_id from petition where id = ?")
+			.param(assigned)
+			.query(Long.class)
+			.single()).isEqualTo(water);
+	}
+
+	@Test
 	void handlerMayDoNoneOfTheOfficesWrites() throws Exception {
 		long id = caseOfEnvironmentBureau("D3JX202611210001");
 		long bureau = unitId("萍乡市生态环境局");
