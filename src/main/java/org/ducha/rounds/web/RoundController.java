@@ -192,25 +192,12 @@ class RoundController {
 		 */
 		RoundDraft draft() {
 			InvalidInput.Collector problems = new InvalidInput.Collector();
-			LocalDate from = date(problems, "stationedFrom", this.stationedFrom);
-			LocalDate to = date(problems, "stationedTo", this.stationedTo);
+			LocalDate from = problems.date("stationedFrom", this.stationedFrom);
+			LocalDate to = problems.date("stationedTo", this.stationedTo);
 			problems.throwIfAny();
 			return new RoundDraft(trim(this.name), this.level, trim(this.team), this.regionCode, from, to,
 					trim(this.hotline), trim(this.receiptPolicy), trim(this.reportPolicy), trim(this.keyReportPolicy),
 					trim(this.supplementPolicy));
-		}
-
-		private static LocalDate date(InvalidInput.Collector problems, String field, String text) {
-			if (text == null || text.isBlank()) {
-				return null;
-			}
-			try {
-				return LocalDate.parse(text.strip());
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(field, "form.date.invalid", text);
-				return null;
-			}
 		}
 
 		private static String trim(String value) {
