@@ -82,6 +82,12 @@ class RoundPageTests {
 	}
 
 	@Test
+	void stationingIsGivenInTheChineseStyleOfDates() throws Exception {
+		this.mvc.perform(get("/rounds/" + this.roundId).with(Demo.as(this.users, "handler")))
+			.andExpect(content().string(containsString("2026年11月1日 至 2026年12月1日")));
+	}
+
+	@Test
 	void roundsListNamesTheRegionInspected() throws Exception {
 		this.mvc.perform(get("/rounds").with(Demo.as(this.users, "office")))
 			.andExpect(content().string(allOf(containsString("<td>萍乡市</td>"), not(containsString(">360300<")))));
