@@ -164,6 +164,31 @@ public final class DeadlinePolicy {
 		return this.kind;
 	}
 
+	/** The duration of a {@link Kind#DURATION} policy; {@code null} for the others. */
+	Duration duration() {
+		return this.duration;
+	}
+
+	/** The day count of a day-based policy; 0 for a duration. */
+	int days() {
+		return this.days;
+	}
+
+	/** The local time of day a day-based policy is due at, in minutes; 1440 for 24:00. */
+	int minuteOfDay() {
+		return this.minuteOfDay;
+	}
+
+	/** Whether a day-based policy is due at the end of its day (24:00). */
+	boolean endOfDay() {
+		return this.minuteOfDay == END_OF_DAY;
+	}
+
+	/** Whether the warning lead is the default of the policy's kind. */
+	boolean defaultWarningLead() {
+		return this.warningLead.equals(this.kind.defaultWarningLead);
+	}
+
 	/**
 	 * How long before the due instant a running clock turns yellow.
 	 */
@@ -230,8 +255,7 @@ public final class DeadlinePolicy {
 	public String toString() {
 		String counting = (this.kind == Kind.DURATION) ? this.duration.toString()
 				: this.days + " " + String.format("%02d:%02d", this.minuteOfDay / 60, this.minuteOfDay % 60);
-		String warning = this.warningLead.equals(this.kind.defaultWarningLead) ? ""
-				: " " + WARN + " " + this.warningLead;
+		String warning = defaultWarningLead() ? "" : " " + WARN + " " + this.warningLead;
 		return this.kind + " " + counting + warning;
 	}
 

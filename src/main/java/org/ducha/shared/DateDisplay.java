@@ -2,6 +2,7 @@ package org.ducha.shared;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates and times as people read them: the Chinese style (2026年11月21日 14:30) in Chinese,
- * ISO-like in English, always in the installation's zone. Templates call it as
- * {@code @dates}.
+ * ISO-like in English, always in the installation's zone; days likewise (2026年11月21日).
+ * Templates call it as {@code @dates}.
  */
 @Component("dates")
 public class DateDisplay {
@@ -19,6 +20,10 @@ public class DateDisplay {
 	private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
 	private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
 	private final Clock clock;
 
@@ -34,8 +39,19 @@ public class DateDisplay {
 		if (instant == null) {
 			return "";
 		}
-		boolean chinese = Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
-		return (chinese ? CHINESE : ENGLISH).format(instant.atZone(this.clock.getZone()));
+		return (chinese() ? CHINESE : ENGLISH).format(instant.atZone(this.clock.getZone()));
+	}
+
+	/** A day (2026年11月1日 in Chinese, 2026-11-01 in English). */
+	public String date(LocalDate date) {
+		if (date == null) {
+			return "";
+		}
+		return (chinese() ? CHINESE_DATE : ENGLISH_DATE).format(date);
+	}
+
+	private static boolean chinese() {
+		return Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
 	}
 
 }

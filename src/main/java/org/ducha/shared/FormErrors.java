@@ -43,6 +43,19 @@ public final class FormErrors {
 		return errors;
 	}
 
+	/**
+	 * The same problems with those of field {@code from} tied to field {@code to}
+	 * instead, for a page whose forms send the same parameter (a note on each of several
+	 * requests) or one that another form on the page uses too.
+	 */
+	public FormErrors renamed(String from, String to) {
+		FormErrors renamed = new FormErrors();
+		for (Error error : this.errors) {
+			renamed.errors.add(from.equals(error.field()) ? new Error(to, error.message()) : error);
+		}
+		return renamed;
+	}
+
 	public boolean any() {
 		return !this.errors.isEmpty();
 	}

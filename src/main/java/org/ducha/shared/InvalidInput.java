@@ -1,5 +1,7 @@
 package org.ducha.shared;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,25 @@ public class InvalidInput extends RuleViolation {
 		public Collector add(String field, String code, Object... args) {
 			this.problems.add(new Problem(field, code, args));
 			return this;
+		}
+
+		/**
+		 * Reads a date typed in a form (year-month-day, as a browser's date input sends
+		 * it), recording {@code form.date.invalid} for {@code field} when it cannot be
+		 * read.
+		 * @return the date, or {@code null} when none was typed or it cannot be read
+		 */
+		public LocalDate date(String field, String typed) {
+			if (typed == null || typed.isBlank()) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(typed.strip());
+			}
+			catch (DateTimeParseException ex) {
+				add(field, "form.date.invalid", typed);
+				return null;
+			}
 		}
 
 		public boolean isEmpty() {

@@ -28,7 +28,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * One filter chain for the whole application: form sign-in, sessions in the database,
  * CSRF on every form, HTTP Basic for JSON API clients, a strict Content-Security-Policy
  * and the usual security headers. What each role may do is checked on the services and
- * controllers themselves ({@code @PreAuthorize}); here only the public paths are opened.
+ * controllers themselves ({@code @PreAuthorize}); here only the public paths are opened:
+ * the home page (the public home for a visitor), sign-in, what was published, and the
+ * error page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -41,7 +43,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
+			.requestMatchers("/", "/public", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/public/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs axe-core (WCAG 2.1 A and AA rules) in headless Chromium on the pages each role
- * works in all day, filled with the demo round, and on a form showing its error summary.
- * Every violation on every page is listed at once, with the elements it concerns.
+ * works in all day, filled with the demo round, on the public pages a visitor reads, on a
+ * form showing its error summary, and on a phone's screen for the public home and table
+ * and the work queue with its menu open. Every violation on every page is listed at once,
+ * with the elements it concerns.
  */
 @Tag("browser")
 class AccessibilityBrowserTests {
@@ -47,7 +49,7 @@ class AccessibilityBrowserTests {
 
 	private ConfigurableApplicationContext application;
 
-	private WebDriver browser;
+	private ChromeDriver browser;
 
 	private String base;
 
@@ -86,8 +88,13 @@ class AccessibilityBrowserTests {
 				+ "where p.verdict is null and a.role = 'LEAD' and a.unit_id = (select unit_id from app_user where login = 'handler')");
 		long table = id("select min(id) from disclosure_table");
 
+		check("/");
 		check("/public/disclosures");
 		check("/public/disclosures/" + table);
+		onPhone(() -> {
+			check("/");
+			check("/public/disclosures/" + table);
+		});
 		check("/login");
 		signIn("nobody", "wrong-password");
 		check("/login?error=bad");
@@ -105,6 +112,11 @@ class AccessibilityBrowserTests {
 		submit(By.cssSelector("main form button[type=submit]"));
 		assertThat(this.browser.findElements(By.cssSelector(".error-summary, [role=alert]"))).isNotEmpty();
 		checkCurrent("/rounds/new, sent empty");
+		onPhone(() -> {
+			check("/work");
+			this.browser.findElement(By.linkText("菜单")).click();
+			checkCurrent("/work, menu open");
+		});
 		signOut();
 
 		signIn("handler", PASSWORD);
@@ -126,9 +138,24 @@ class AccessibilityBrowserTests {
 		assertThat(this.violations).as("accessibility violations").isEmpty();
 	}
 
+	private boolean phone;
+
 	private void check(String path) {
 		this.browser.get(this.base + path);
 		checkCurrent(path);
+	}
+
+	/** Checks the pages {@code checks} opens laid out on a phone's screen. */
+	private void onPhone(Runnable checks) {
+		Browser.emulatePhone(this.browser);
+		this.phone = true;
+		try {
+			checks.run();
+		}
+		finally {
+			this.phone = false;
+			Browser.emulateDesktop(this.browser);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -136,7 +163,8 @@ class AccessibilityBrowserTests {
 		JavascriptExecutor script = (JavascriptExecutor) this.browser;
 		script.executeScript(this.axe);
 		List<Object> found = (List<Object>) script.executeAsyncScript(RUN_AXE);
-		found.forEach((violation) -> this.violations.add(label + " — " + violation));
+		String where = this.phone ? label + " (phone)" : label;
+		found.forEach((violation) -> this.violations.add(where + " — " + violation));
 	}
 
 	private void signIn(String login, String password) {

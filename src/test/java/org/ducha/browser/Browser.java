@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,6 +26,11 @@ final class Browser {
 	static final String CHROMIUM = System.getProperty("ducha.chromium", "/usr/bin/chromium");
 
 	static final String CHROMEDRIVER = System.getProperty("ducha.chromedriver", "/usr/bin/chromedriver");
+
+	/** A phone's viewport in CSS pixels, see {@link #emulatePhone}. */
+	static final int PHONE_WIDTH = 390;
+
+	static final int PHONE_HEIGHT = 844;
 
 	private Browser() {
 	}
@@ -71,6 +77,20 @@ final class Browser {
 	static WebElement unitLabel(WebDriver browser, String pickerId, String unitName) {
 		return browser.findElement(By.id(pickerId))
 			.findElement(By.xpath(".//label[span[@class='unit-picker__name' and text()='" + unitName + "']]"));
+	}
+
+	/**
+	 * Makes the page a phone's: a 390 × 844 viewport (an iPhone 12 to 15) at three device
+	 * pixels per CSS pixel, as a mobile browser lays it out.
+	 */
+	static void emulatePhone(ChromeDriver browser) {
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 3, "mobile", true));
+	}
+
+	/** Back to the desktop window the browser started with. */
+	static void emulateDesktop(ChromeDriver browser) {
+		browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 	}
 
 	static boolean installed() {

@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
  * Look-backs at closed cases: scheduling them, recording what they found, and a rebound
@@ -366,6 +367,42 @@ class LookBackTests {
 				.with(Demo.as(this.users, "office")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cancelReason").value("企业已关闭"));
+	}
+
+	@Test
+	void aPlannedDayThatIsNotADateComesBackOnTheFormWithWhatWasTyped() throws Exception {
+		this.mvc
+			.perform(post("/look-backs").param("receiptNumbers", "D3JX202611210001")
+				.param("method", "ON_SITE_CHECK")
+				.param("scheduledFor", "12月20日")
+				.param("note", "市督察办二组")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(view().name("petitions/look-backs"))
+			.andExpect(content().string(containsString("日期“12月20日”无法识别")))
+			.andExpect(content().string(containsString("value=\"12月20日\"")))
+			.andExpect(content().string(containsString("D3JX202611210001</textarea>")))
+			.andExpect(content().string(containsString("市督察办二组")));
+	}
+
+	@Test
+	void aNewDayThatIsNotADateComesBackWithTheReasonTyped() throws Exception {
+		long id = this.cases.closed(this.batchId, "D3JX202611210001");
+		long lookBack = scheduleOne(id, LookBackMethod.ON_SITE_CHECK);
+		this.mvc
+			.perform(post("/look-backs/" + lookBack + "/change").param("action", "reschedule")
+				.param("scheduledFor", "下周三")
+				.param("reason", "暗访人员临时另有任务")
+				.with(csrf())
+				.with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(view().name("petitions/look-back"))
+			.andExpect(content().string(containsString("日期“下周三”无法识别")))
+			.andExpect(content().string(containsString("value=\"下周三\"")))
+			.andExpect(content().string(containsString("暗访人员临时另有任务")));
+		Demo.signIn(this.users, "office");
+		assertThat(this.lookBacks.lookBack(lookBack).scheduledFor()).isEqualTo(today().plusDays(7));
 	}
 
 	@Test

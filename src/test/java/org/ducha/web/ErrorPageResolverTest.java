@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,23 @@ class ErrorPageResolverTest {
 		assertThat(ErrorPageResolver.messageKey(HttpStatus.NOT_FOUND, false)).isEqualTo("error.404");
 		assertThat(ErrorPageResolver.messageKey(HttpStatus.BAD_GATEWAY, false)).isEqualTo("error.500");
 		assertThat(ErrorPageResolver.messageKey(HttpStatus.METHOD_NOT_ALLOWED, false)).isEqualTo("error.generic");
+	}
+
+	@Test
+	void backLeadsOnlyToAPageOfThisSite() {
+		assertThat(ErrorPageResolver.backTo(refererFrom("http://localhost/petitions/12?tab=report")))
+			.isEqualTo("/petitions/12?tab=report");
+		assertThat(ErrorPageResolver.backTo(refererFrom("https://evil.example/petitions/12"))).isNull();
+		assertThat(ErrorPageResolver.backTo(refererFrom("http://localhost//evil.example/x"))).isNull();
+		assertThat(ErrorPageResolver.backTo(refererFrom("javascript:alert(1)"))).isNull();
+		assertThat(ErrorPageResolver.backTo(refererFrom("not a uri"))).isNull();
+		assertThat(ErrorPageResolver.backTo(new MockHttpServletRequest())).isNull();
+	}
+
+	private static MockHttpServletRequest refererFrom(String referer) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.addHeader(HttpHeaders.REFERER, referer);
+		return request;
 	}
 
 }

@@ -34,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -185,10 +186,18 @@ class LayoutTest {
 	}
 
 	@Test
-	void aVisitorIsSentToSignIn() throws Exception {
-		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+	void aVisitorAtTheRootIsShownThePublicHomeAndAtAStaffPageIsSentToSignIn() throws Exception {
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(forwardedUrl("/public"));
+		this.mvc.perform(get("/ledger").accept(MediaType.TEXT_HTML))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void aVisitorIsOfferedTheStaffSignInButNotOnTheSignInPageItself() throws Exception {
+		this.mvc.perform(get("/public/disclosures"))
+			.andExpect(content().string(containsString("class=\"header__signin\" href=\"/login\"")));
+		this.mvc.perform(get("/login")).andExpect(content().string(not(containsString("header__signin"))));
 	}
 
 	@Test

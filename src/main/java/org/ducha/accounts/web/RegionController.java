@@ -52,6 +52,7 @@ class RegionController {
 
 	private String page(Model model, RegionForm form, FormErrors errors) {
 		model.addAttribute("regions", this.queries.regions());
+		model.addAttribute("regionNames", this.queries.regionNames());
 		model.addAttribute("levels", RegionLevel.values());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

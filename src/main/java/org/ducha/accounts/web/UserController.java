@@ -145,6 +145,7 @@ class UserController {
 			return "redirect:/users/" + id;
 		}
 		catch (RuleViolation ex) {
+			model.addAttribute("chosen", (roles != null) ? Set.copyOf(roles) : Set.of());
 			return rolesForm(model, this.queries.user(id), FormErrors.of(ex, this.messages, locale));
 		}
 	}

@@ -177,7 +177,11 @@ class HandlingReportController {
 			return "redirect:/petitions/" + id;
 		}
 		catch (RuleViolation ex) {
-			return review(model, id, FormErrors.of(ex, this.messages, locale));
+			// The approval's remark is sent as "comment", like the return's comment
+			// beside
+			// it on the page: show its problem and what was typed in the approval form.
+			model.addAttribute("remark", comment);
+			return review(model, id, FormErrors.of(ex, this.messages, locale).renamed("comment", "remark"));
 		}
 	}
 

@@ -13,10 +13,10 @@ import org.ducha.petitions.LookBackOutcome;
 import org.ducha.petitions.LookBacks;
 import org.ducha.petitions.PetitionQueries;
 import org.ducha.shared.FormErrors;
+import org.ducha.shared.InvalidInput;
 import org.ducha.shared.RuleViolation;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +74,7 @@ class LookBackController {
 	@PreAuthorize("hasRole('OFFICE')")
 	String schedule(ScheduleForm form, Locale locale, Model model, RedirectAttributes redirect) {
 		try {
-			List<Long> ids = this.lookBacks.schedule(form.ids(), form.numbers(), form.method(), form.scheduledFor(),
+			List<Long> ids = this.lookBacks.schedule(form.ids(), form.numbers(), form.method(), form.day(),
 					form.note());
 			redirect.addFlashAttribute("banner", "lookBack.scheduled.done");
 			redirect.addFlashAttribute("bannerArgs", new Object[] { ids.size() });
@@ -113,15 +113,18 @@ class LookBackController {
 	@PostMapping("/look-backs/{id}/change")
 	@PreAuthorize("hasRole('OFFICE')")
 	String change(@PathVariable long id, @RequestParam(required = false) String action,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scheduledFor,
-			@RequestParam(required = false) String reason, Locale locale, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String scheduledFor, @RequestParam(required = false) String reason,
+			Locale locale, Model model, RedirectAttributes redirect) {
 		try {
 			if ("cancel".equals(action)) {
 				this.lookBacks.cancel(id, reason);
 				redirect.addFlashAttribute("banner", "lookBack.cancelled.done");
 			}
 			else {
-				LookBack moved = this.lookBacks.reschedule(id, scheduledFor, reason);
+				InvalidInput.Collector unreadable = new InvalidInput.Collector();
+				LocalDate day = unreadable.date("scheduledFor", scheduledFor);
+				unreadable.throwIfAny();
+				LookBack moved = this.lookBacks.reschedule(id, day, reason);
 				redirect.addFlashAttribute("banner", "lookBack.rescheduled.done");
 				redirect.addFlashAttribute("bannerArgs",
 						List.of(moved.scheduledFor()
@@ -153,10 +156,22 @@ class LookBackController {
 
 	/**
 	 * What the scheduling form submits: cases ticked in the list of closed cases and
-	 * receipt numbers typed one per line (or separated by commas or spaces).
+	 * receipt numbers typed one per line (or separated by commas or spaces), and the day
+	 * as typed.
 	 */
-	record ScheduleForm(List<Long> ids, String receiptNumbers, LookBackMethod method,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scheduledFor, String note) {
+	record ScheduleForm(List<Long> ids, String receiptNumbers, LookBackMethod method, String scheduledFor,
+			String note) {
+
+		/**
+		 * The planned day.
+		 * @throws InvalidInput if it cannot be read
+		 */
+		LocalDate day() {
+			InvalidInput.Collector unreadable = new InvalidInput.Collector();
+			LocalDate day = unreadable.date("scheduledFor", this.scheduledFor);
+			unreadable.throwIfAny();
+			return day;
+		}
 
 		List<String> numbers() {
 			if (this.receiptNumbers == null || this.receiptNumbers.isBlank()) {

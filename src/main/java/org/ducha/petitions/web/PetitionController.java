@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -134,7 +137,10 @@ class PetitionController {
 			return "redirect:/petitions/" + id;
 		}
 		catch (RuleViolation ex) {
-			return show(id, model, FormErrors.of(ex, this.messages, locale), null);
+			String page = show(id, model, FormErrors.of(ex, this.messages, locale), null);
+			model.addAttribute("choice", new AssignmentChoice(ids(Collections.singletonList(leadUnitId)),
+					ids(coUnitIds), ids(territorialUnitIds)));
+			return page;
 		}
 	}
 
@@ -148,6 +154,8 @@ class PetitionController {
 			return "redirect:/petitions/" + id;
 		}
 		catch (RuleViolation ex) {
+			model.addAttribute("transferTo", toUnitId);
+			model.addAttribute("transferReason", reason);
 			return show(id, model, FormErrors.of(ex, this.messages, locale), null);
 		}
 	}
@@ -164,7 +172,16 @@ class PetitionController {
 			return "redirect:/petitions/" + petitionId;
 		}
 		catch (RuleViolation ex) {
-			return show(petitionId, model, FormErrors.of(ex, this.messages, locale), null);
+			// Each pending request has its own decision form: tie the problems to this
+			// one.
+			model.addAttribute("decided", requestId);
+			model.addAttribute("decisionLead", newLeadUnitId);
+			model.addAttribute("decisionNote", note);
+			return show(petitionId, model,
+					FormErrors.of(ex, this.messages, locale)
+						.renamed("note", "note-" + requestId)
+						.renamed("newLeadUnitId", "newLeadUnitId-" + requestId),
+					null);
 		}
 	}
 
@@ -182,6 +199,7 @@ class PetitionController {
 			return show(id, model, FormErrors.none(), this.management.revealComplainant(id, reason));
 		}
 		catch (RuleViolation ex) {
+			model.addAttribute("revealReason", reason);
 			return show(id, model, FormErrors.of(ex, this.messages, locale), null);
 		}
 	}
@@ -208,6 +226,11 @@ class PetitionController {
 		catch (RuleViolation ex) {
 			return form(model, this.rounds.batch(batchId), form, FormErrors.of(ex, this.messages, locale));
 		}
+	}
+
+	/** The units chosen in a select, as sent. */
+	private static Set<Long> ids(List<Long> chosen) {
+		return (chosen != null) ? chosen.stream().filter(Objects::nonNull).collect(Collectors.toSet()) : Set.of();
 	}
 
 	private String form(Model model, Batch batch, CaseForm form, FormErrors errors) {

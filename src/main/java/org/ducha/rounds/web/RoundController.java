@@ -7,8 +7,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ducha.accounts.AccountQueries;
+import org.ducha.deadlines.DeadlinePolicy;
+import org.ducha.deadlines.PolicyWords;
 import org.ducha.rounds.Round;
 import org.ducha.rounds.RoundDraft;
 import org.ducha.rounds.RoundLevel;
@@ -19,7 +22,7 @@ import org.ducha.shared.InvalidInput;
 import org.ducha.shared.RuleViolation;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,18 +49,22 @@ class RoundController {
 
 	private final Clock clock;
 
+	private final PolicyWords policyWords;
+
 	RoundController(RoundQueries queries, RoundManagement rounds, AccountQueries accounts, MessageSource messages,
-			Clock clock) {
+			Clock clock, PolicyWords policyWords) {
 		this.queries = queries;
 		this.rounds = rounds;
 		this.accounts = accounts;
 		this.messages = messages;
 		this.clock = clock;
+		this.policyWords = policyWords;
 	}
 
 	@GetMapping("/rounds")
 	String list(Model model) {
 		model.addAttribute("rounds", this.queries.rounds());
+		model.addAttribute("regionNames", this.accounts.regionNames());
 		return "rounds/rounds";
 	}
 
@@ -73,12 +80,7 @@ class RoundController {
 		model.addAttribute("batchForm", batchForm);
 		model.addAttribute("errors", errors);
 		model.addAttribute("regionName",
-				this.accounts.regions()
-					.stream()
-					.filter((r) -> r.code().equals(round.regionCode()))
-					.map((r) -> r.name())
-					.findFirst()
-					.orElse(round.regionCode()));
+				this.accounts.regionNames().getOrDefault(round.regionCode(), round.regionCode()));
 		return "rounds/round";
 	}
 
@@ -89,7 +91,7 @@ class RoundController {
 		RoundDraft draft = RoundDraft.withDefaultPolicies("", RoundLevel.PROVINCIAL, "",
 				this.accounts.regions().isEmpty() ? null : this.accounts.regions().get(0).code(), today,
 				today.plusDays(30), "");
-		return form(model, null, draft, 0L, FormErrors.none());
+		return form(model, null, RoundForm.of(draft, 0L), FormErrors.none());
 	}
 
 	@PostMapping("/rounds")
@@ -101,7 +103,7 @@ class RoundController {
 			return "redirect:/rounds/" + id;
 		}
 		catch (RuleViolation ex) {
-			return form(model, null, form.draft(), 0L, FormErrors.of(ex, this.messages, locale));
+			return form(model, null, form, FormErrors.of(ex, this.messages, locale));
 		}
 	}
 
@@ -113,7 +115,7 @@ class RoundController {
 				round.stationedFrom(), round.stationedTo(), round.hotline(), round.receiptPolicy().toString(),
 				round.reportPolicy().toString(), round.keyReportPolicy().toString(),
 				round.supplementPolicy().toString());
-		return form(model, round, draft, round.version(), FormErrors.none());
+		return form(model, round, RoundForm.of(draft, round.version()), FormErrors.none());
 	}
 
 	@PostMapping("/rounds/{id}")
@@ -126,8 +128,7 @@ class RoundController {
 			return "redirect:/rounds/" + id;
 		}
 		catch (RuleViolation ex) {
-			return form(model, this.queries.round(id), form.draft(), (form.version() != null) ? form.version() : -1,
-					FormErrors.of(ex, this.messages, locale));
+			return form(model, this.queries.round(id), form, FormErrors.of(ex, this.messages, locale));
 		}
 	}
 
@@ -136,7 +137,7 @@ class RoundController {
 	String createBatch(@PathVariable long id, BatchForm form, Locale locale, Model model, RedirectAttributes redirect) {
 		try {
 			Instant transferredAt = localDateTime("transferredAt", form.transferredAt());
-			long batchId = this.rounds.createBatch(id, form.number(), transferredAt);
+			long batchId = this.rounds.createBatch(id, form.numberOrNull(), transferredAt);
 			redirect.addFlashAttribute("banner", "batch.created");
 			return "redirect:/batches/" + batchId;
 		}
@@ -145,26 +146,58 @@ class RoundController {
 		}
 	}
 
-	private String form(Model model, Round existing, RoundDraft draft, long version, FormErrors errors) {
+	private String form(Model model, Round existing, RoundForm form, FormErrors errors) {
 		model.addAttribute("existing", existing);
-		model.addAttribute("form", draft);
-		model.addAttribute("version", version);
+		model.addAttribute("form", form);
+		model.addAttribute("version", (form.version() != null) ? form.version() : -1);
 		model.addAttribute("errors", errors);
 		model.addAttribute("levels", RoundLevel.values());
 		model.addAttribute("regions", this.accounts.regions());
+		model.addAttribute("inForce", (existing != null) ? inForce(existing) : Map.of());
 		return "rounds/round-form";
 	}
 
-	/** What the round form submits. */
-	record RoundForm(String name, RoundLevel level, String team, String regionCode,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate stationedFrom,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate stationedTo, String hotline, String receiptPolicy,
-			String reportPolicy, String keyReportPolicy, String supplementPolicy, Long version) {
+	/** Beside each policy of a round being changed, the policy now in force, in words. */
+	private Map<String, String> inForce(Round round) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return Map.of("receiptPolicy", inForce(round.receiptPolicy(), locale), "reportPolicy",
+				inForce(round.reportPolicy(), locale), "keyReportPolicy", inForce(round.keyReportPolicy(), locale),
+				"supplementPolicy", inForce(round.supplementPolicy(), locale));
+	}
 
+	private String inForce(DeadlinePolicy policy, Locale locale) {
+		return this.messages.getMessage("round.policy.inForce", new Object[] { this.policyWords.of(policy, locale) },
+				locale);
+	}
+
+	/**
+	 * What the round form submits, as typed: the dates as text, so that one that cannot
+	 * be read comes back to the form with a message rather than as a bad request.
+	 */
+	record RoundForm(String name, RoundLevel level, String team, String regionCode, String stationedFrom,
+			String stationedTo, String hotline, String receiptPolicy, String reportPolicy, String keyReportPolicy,
+			String supplementPolicy, Long version) {
+
+		static RoundForm of(RoundDraft draft, long version) {
+			return new RoundForm(draft.name(), draft.level(), draft.team(), draft.regionCode(),
+					(draft.stationedFrom() != null) ? draft.stationedFrom().toString() : null,
+					(draft.stationedTo() != null) ? draft.stationedTo().toString() : null, draft.hotline(),
+					draft.receiptPolicy(), draft.reportPolicy(), draft.keyReportPolicy(), draft.supplementPolicy(),
+					version);
+		}
+
+		/**
+		 * The draft the form describes.
+		 * @throws InvalidInput naming each date that cannot be read
+		 */
 		RoundDraft draft() {
-			return new RoundDraft(trim(this.name), this.level, trim(this.team), this.regionCode, this.stationedFrom,
-					this.stationedTo, trim(this.hotline), trim(this.receiptPolicy), trim(this.reportPolicy),
-					trim(this.keyReportPolicy), trim(this.supplementPolicy));
+			InvalidInput.Collector problems = new InvalidInput.Collector();
+			LocalDate from = problems.date("stationedFrom", this.stationedFrom);
+			LocalDate to = problems.date("stationedTo", this.stationedTo);
+			problems.throwIfAny();
+			return new RoundDraft(trim(this.name), this.level, trim(this.team), this.regionCode, from, to,
+					trim(this.hotline), trim(this.receiptPolicy), trim(this.reportPolicy), trim(this.keyReportPolicy),
+					trim(this.supplementPolicy));
 		}
 
 		private static String trim(String value) {
@@ -185,8 +218,23 @@ class RoundController {
 		}
 	}
 
-	/** What the new-batch form submits; the time as a browser's datetime-local value. */
-	record BatchForm(Integer number, String transferredAt) {
+	/**
+	 * What the new-batch form submits, as typed; the time as a browser's datetime-local
+	 * value.
+	 */
+	record BatchForm(String number, String transferredAt) {
+
+		/**
+		 * The batch number, or {@code null} when none was typed or it is not a whole
+		 * number, which the rounds service refuses with the range it accepts.
+		 */
+		Integer numberOrNull() {
+			if (this.number == null || !this.number.strip().matches("[0-9]{1,9}")) {
+				return null;
+			}
+			return Integer.valueOf(this.number.strip());
+		}
+
 	}
 
 }
