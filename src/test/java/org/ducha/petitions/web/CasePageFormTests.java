@@ -168,9 +168,9 @@ class CasePageFormTests {
 					containsString("value=\"" + remark + "\""))));
 	}
 
-	/** An option chosen in a select, by the unit's id. */
+	/** A unit chosen in a unit picker, by the unit's id (a regular expression). */
 	private static String selected(long unitId) {
-		return "<option value=\"" + unitId + "\" selected=\"selected\">";
+		return "value=\"" + unitId + "\"\\s+id=\"[^\"]*\" checked=\"checked\"";
 	}
 
 }
