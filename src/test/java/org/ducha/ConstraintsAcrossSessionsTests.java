@@ -43,7 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has a check constraint.
  */
 @DatabaseTest
-@TestPropertySource(properties = { "ducha.demo=true", "ducha.demo.cases=true" })
+// A pool of its own: the test retires the pool's connections and adds a batch, which no
+// other class sharing the demo context should see.
+@TestPropertySource(properties = { "ducha.demo=true", "ducha.demo.cases=true",
+		"spring.datasource.hikari.pool-name=constraints-across-sessions" })
 class ConstraintsAcrossSessionsTests {
 
 	@Autowired
