@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ducha.rounds.RoundManagement;
 import org.ducha.shared.EditConflict;
@@ -130,6 +131,31 @@ class PetitionTests {
 			.andExpect(content().string(containsString("请联系我***********")))
 			.andExpect(content().string(not(containsString("13907990001"))))
 			.andExpect(content().string(not(containsString("王某某"))));
+	}
+
+	@Test
+	void handlersAndLeadersSeeEveryKindOfPersonalNumberMasked() throws Exception {
+		String complaint = "渣土车赣J·12345夜间倾倒，举报人Tel１３９－０７９９－０００２，座机（0799）6661235，"
+				+ "邮箱zhang.san@163.com，身份证36012419711215294X。";
+		long id = this.petitions.register(this.batchId,
+				new NewPetition("D3JX202611210009", this.clock.instant(), Channel.PHONE, Priority.ORDINARY, complaint,
+						"某渣土运输公司", "湘东区峡山口街", List.of("360313"), Set.of(PollutionType.SOLID_WASTE), null, "王某某",
+						"13907990002"));
+		this.petitions.assign(id, 0, unitId("萍乡市生态环境局"), List.of(), List.of(unitId("湘东区人民政府")));
+		String masked = "渣土车赣J·*****夜间倾倒，举报人Tel***－****－****，座机（****）*******，"
+				+ "邮箱*****.***@163.com，身份证******************。";
+		for (String reader : List.of("handler", "leader")) {
+			this.mvc.perform(get("/petitions/" + id).with(Demo.as(this.users, reader)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(masked)))
+				.andExpect(content().string(not(containsString("12345"))))
+				.andExpect(content().string(not(containsString("zhang.san"))));
+			this.mvc.perform(get("/api/petitions/" + id).with(Demo.as(this.users, reader)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.petition.complaint").value(masked));
+		}
+		this.mvc.perform(get("/api/petitions/" + id).with(Demo.as(this.users, "office")))
+			.andExpect(jsonPath("$.petition.complaint").value(complaint));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.ducha.disclosure.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.ducha.disclosure.DisclosureDecision;
 import org.ducha.disclosure.DisclosureRow;
 import org.ducha.disclosure.Disclosures;
 import org.ducha.disclosure.PublishedTable;
@@ -12,6 +13,7 @@ import org.ducha.disclosure.TableDraft;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,14 +23,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A batch's disclosure table (边督边改公开情况一览表) as JSON: the office reads what publishing
- * would publish, with every personal number that will be redacted, and publishes it
- * against the version it read; anyone, without signing in, reads a published version,
- * which never holds the complainant nor an unredacted number.
+ * would publish, with everything that will be hidden, keeps a number that is not personal
+ * or hides words by hand (each with a reason), and publishes it against the version it
+ * read; anyone, without signing in, reads a published version, which never holds the
+ * complainant nor an unredacted number.
  */
 @RestController
 class DisclosureApiController {
-
-	private static final String COLUMN = "disclosure.column.";
 
 	private final Disclosures disclosures;
 
@@ -41,7 +42,48 @@ class DisclosureApiController {
 	DraftJson draft(@PathVariable long id) {
 		TableDraft draft = this.disclosures.draft(id);
 		return new DraftJson(draft.batchId(), draft.title(), draft.baseVersion(), draft.rows(),
-				draft.redactions().stream().map(RedactionJson::of).toList(), draft.notYetApproved(), draft.changes());
+				draft.redactions().stream().map(RedactionJson::of).toList(),
+				draft.decisions().stream().map(DecisionJson::of).toList(), draft.notYetApproved(), draft.changes());
+	}
+
+	/** Keeps a number found automatically in clear: it is not personal. */
+	@PostMapping("/api/batches/{id}/disclosure/kept")
+	@PreAuthorize("hasRole('OFFICE')")
+	ResponseEntity<DecisionJson> keep(@PathVariable long id, @RequestBody KeepBody body) {
+		return created(id,
+				this.disclosures.keepNumber(id, body.receiptNumber(), body.column(), body.number(), body.reason()));
+	}
+
+	/** Hides words by hand (a name, an address) wherever they occur in the column. */
+	@PostMapping("/api/batches/{id}/disclosure/redactions")
+	@PreAuthorize("hasRole('OFFICE')")
+	ResponseEntity<DecisionJson> redact(@PathVariable long id, @RequestBody RedactBody body) {
+		return created(id,
+				this.disclosures.redactByHand(id, body.receiptNumber(), body.column(), body.text(), body.reason()));
+	}
+
+	@GetMapping("/api/batches/{id}/disclosure/decisions/{decision}")
+	@PreAuthorize("hasRole('OFFICE')")
+	DecisionJson decision(@PathVariable long id, @PathVariable long decision) {
+		return DecisionJson.of(this.disclosures.decision(id, decision));
+	}
+
+	/**
+	 * Withdraws a decision from the next version on; published versions stay as they are.
+	 */
+	@DeleteMapping("/api/batches/{id}/disclosure/decisions/{decision}")
+	@PreAuthorize("hasRole('OFFICE')")
+	ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long decision) {
+		this.disclosures.withdrawDecision(id, decision);
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<DecisionJson> created(long batchId, DisclosureDecision decision) {
+		return ResponseEntity
+			.created(UriComponentsBuilder.fromPath("/api/batches/{id}/disclosure/decisions/{decision}")
+				.buildAndExpand(batchId, decision.id())
+				.toUri())
+			.body(DecisionJson.of(decision));
 	}
 
 	/**
@@ -85,23 +127,66 @@ class DisclosureApiController {
 	 * approved report yet
 	 */
 	record DraftJson(long batchId, String title, int baseVersion, List<DisclosureRow> rows,
-			List<RedactionJson> redactions, List<String> notYetApproved, TableChanges changes) {
+			List<RedactionJson> redactions, List<DecisionJson> decisions, List<String> notYetApproved,
+			TableChanges changes) {
 	}
 
 	/**
-	 * A personal number publishing will hide.
+	 * Something publishing will hide.
 	 *
 	 * @param column the row's field it is in, e.g. {@code complaint}
-	 * @param found the number as written
+	 * @param kind {@code MOBILE}, {@code LANDLINE}, {@code ID_CARD}, {@code BANK_CARD},
+	 * {@code EMAIL}, {@code LICENCE_PLATE}, {@code QQ}, {@code WECHAT}, or
+	 * {@code BY_HAND} for words the office hides
+	 * @param found the number or the words as written
 	 * @param shown what the public will read instead
+	 * @param context the text around it as written
+	 * @param decisionId the office's decision for words hidden by hand, {@code null} for
+	 * a number found automatically (which the office may keep)
 	 */
-	record RedactionJson(String receiptNumber, String column, String found, String shown) {
+	record RedactionJson(String receiptNumber, String column, String kind, String found, String shown, String context,
+			Long decisionId) {
 
 		static RedactionJson of(Redaction r) {
-			String column = r.column().startsWith(COLUMN) ? r.column().substring(COLUMN.length()) : r.column();
-			return new RedactionJson(r.receiptNumber(), column, r.found(), r.shown());
+			return new RedactionJson(r.receiptNumber(), r.column().field(), r.kind(), r.found(), r.shown(), r.context(),
+					r.decisionId());
 		}
 
+	}
+
+	/**
+	 * A decision of the office on the table.
+	 *
+	 * @param action {@code KEEP} (a number published as written) or {@code REDACT} (words
+	 * hidden by hand)
+	 * @param written the number or the words as written
+	 * @param shown what the public reads there
+	 * @param occurrences how often it applies in the text as it reads now
+	 */
+	record DecisionJson(long id, String receiptNumber, String column, DisclosureDecision.Action action, String written,
+			String shown, String reason, String decidedBy, Instant decidedAt, int occurrences) {
+
+		static DecisionJson of(DisclosureDecision d) {
+			return new DecisionJson(d.id(), d.receiptNumber(), d.column().field(), d.action(), d.written(), d.shown(),
+					d.reason(), d.decidedBy(), d.decidedAt(), d.occurrences());
+		}
+
+	}
+
+	/**
+	 * @param column the row field: {@code complaint}, {@code findings}, {@code handling}
+	 * or {@code accountability}
+	 * @param number the number exactly as the draft's {@code redactions} list it
+	 * @param reason why it is not personal
+	 */
+	record KeepBody(String receiptNumber, String column, String number, String reason) {
+	}
+
+	/**
+	 * @param text the words exactly as written in the column
+	 * @param reason why they must not be published
+	 */
+	record RedactBody(String receiptNumber, String column, String text, String reason) {
 	}
 
 	/**

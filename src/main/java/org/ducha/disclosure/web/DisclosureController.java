@@ -3,9 +3,12 @@ package org.ducha.disclosure.web;
 import java.util.List;
 import java.util.Locale;
 
+import org.ducha.disclosure.DisclosureDecision;
 import org.ducha.disclosure.Disclosures;
 import org.ducha.disclosure.PublishedTable;
+import org.ducha.disclosure.Redaction;
 import org.ducha.disclosure.TableDraft;
+import org.ducha.disclosure.TextColumn;
 import org.ducha.shared.FormErrors;
 import org.ducha.shared.RuleViolation;
 
@@ -21,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The office checks a batch's disclosure table — rows, redactions, cases left out, what
- * changed — and publishes it. The public reads what was published, without signing in.
+ * changed — keeps a number that is not personal or hides words by hand, and publishes it.
+ * The public reads what was published, without signing in.
  */
 @Controller
 class DisclosureController {
@@ -63,6 +67,98 @@ class DisclosureController {
 		catch (RuleViolation ex) {
 			return preview(id, model, FormErrors.of(ex, this.messages, locale), changeNote);
 		}
+	}
+
+	/**
+	 * One number found automatically, {@code r} being its place in the draft's list, for
+	 * the office to keep in clear with a reason.
+	 */
+	@GetMapping("/batches/{id}/disclosure/keep")
+	@PreAuthorize("hasRole('OFFICE')")
+	String keepForm(@PathVariable long id, @RequestParam int r, Model model) {
+		List<Redaction> redactions = this.disclosures.draft(id).redactions();
+		if (r < 0 || r >= redactions.size() || !redactions.get(r).automatic()) {
+			return "redirect:/batches/" + id + "/disclosure";
+		}
+		return keepForm(id, redactions.get(r), model, FormErrors.none(), null);
+	}
+
+	private String keepForm(long id, Redaction redaction, Model model, FormErrors errors, String reason) {
+		model.addAttribute("batchId", id);
+		model.addAttribute("redaction", redaction);
+		model.addAttribute("errors", errors);
+		model.addAttribute("reason", reason);
+		return "disclosure/keep";
+	}
+
+	@PostMapping("/batches/{id}/disclosure/keep")
+	@PreAuthorize("hasRole('OFFICE')")
+	String keep(@PathVariable long id, @RequestParam String receiptNumber, @RequestParam String column,
+			@RequestParam String number, @RequestParam(required = false) String reason, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		try {
+			DisclosureDecision kept = this.disclosures.keepNumber(id, receiptNumber, column, number, reason);
+			redirect.addFlashAttribute("banner", "disclosure.kept");
+			redirect.addFlashAttribute("bannerArgs", List.of(kept.written(), kept.receiptNumber()));
+			return "redirect:/batches/" + id + "/disclosure";
+		}
+		catch (RuleViolation ex) {
+			FormErrors errors = FormErrors.of(ex, this.messages, locale);
+			Redaction redaction = this.disclosures.draft(id)
+				.redactions()
+				.stream()
+				.filter((r) -> r.automatic() && r.receiptNumber().equals(receiptNumber)
+						&& r.column().field().equals(column) && r.found().equals(number))
+				.findFirst()
+				.orElse(null);
+			if (redaction == null) {
+				return preview(id, model, errors, null);
+			}
+			return keepForm(id, redaction, model, errors, reason);
+		}
+	}
+
+	/** The office hides words by hand (a name, an address) in one column of one case. */
+	@GetMapping("/batches/{id}/disclosure/redact")
+	@PreAuthorize("hasRole('OFFICE')")
+	String redactForm(@PathVariable long id, @RequestParam(required = false) String receiptNumber, Model model) {
+		return redactForm(id, model, FormErrors.none(), receiptNumber, TextColumn.COMPLAINT.field(), null, null);
+	}
+
+	private String redactForm(long id, Model model, FormErrors errors, String receiptNumber, String column, String text,
+			String reason) {
+		model.addAttribute("draft", this.disclosures.draft(id));
+		model.addAttribute("columns", TextColumn.values());
+		model.addAttribute("errors", errors);
+		model.addAttribute("receiptNumber", receiptNumber);
+		model.addAttribute("column", column);
+		model.addAttribute("text", text);
+		model.addAttribute("reason", reason);
+		return "disclosure/redact";
+	}
+
+	@PostMapping("/batches/{id}/disclosure/redact")
+	@PreAuthorize("hasRole('OFFICE')")
+	String redact(@PathVariable long id, @RequestParam(required = false) String receiptNumber,
+			@RequestParam(required = false) String column, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String reason, Locale locale, Model model, RedirectAttributes redirect) {
+		try {
+			DisclosureDecision hidden = this.disclosures.redactByHand(id, receiptNumber, column, text, reason);
+			redirect.addFlashAttribute("banner", "disclosure.redacted");
+			redirect.addFlashAttribute("bannerArgs", List.of(hidden.occurrences(), hidden.receiptNumber()));
+			return "redirect:/batches/" + id + "/disclosure";
+		}
+		catch (RuleViolation ex) {
+			return redactForm(id, model, FormErrors.of(ex, this.messages, locale), receiptNumber, column, text, reason);
+		}
+	}
+
+	@PostMapping("/batches/{id}/disclosure/decisions/{decision}/withdraw")
+	@PreAuthorize("hasRole('OFFICE')")
+	String withdraw(@PathVariable long id, @PathVariable long decision, RedirectAttributes redirect) {
+		this.disclosures.withdrawDecision(id, decision);
+		redirect.addFlashAttribute("banner", "disclosure.withdrawn");
+		return "redirect:/batches/" + id + "/disclosure";
 	}
 
 	@GetMapping("/public/disclosures")

@@ -24,11 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -187,6 +189,91 @@ class DisclosureApiTests {
 			publish(login, "{\"baseVersion\": 0}").andExpect(status().isForbidden());
 		}
 		draft("office").andExpect(jsonPath("$.baseVersion").value(0));
+	}
+
+	private ResultActions send(String login, String path, String body) throws Exception {
+		return this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.with(Demo.as(this.users, login))
+			.with(csrf()));
+	}
+
+	@Test
+	void officeKeepsANumberAndHidesWordsAndThePublishedTableShowsExactlyThat() throws Exception {
+		ResultActions kept = send("office", disclosure() + "/kept", """
+				{"receiptNumber": "D3JX202611230001", "column": "complaint", "number": "%s",
+				 "reason": "企业对外公布的电话。"}""".formatted(HandledCases.PHONE)).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.action").value("KEEP"))
+			.andExpect(jsonPath("$.column").value("complaint"))
+			.andExpect(jsonPath("$.written").value(HandledCases.PHONE))
+			.andExpect(jsonPath("$.occurrences").value(1))
+			.andExpect(jsonPath("$.decidedBy").value("office"));
+		long keep = number(kept, "$.id");
+		kept.andExpect(header().string("Location", disclosure() + "/decisions/" + keep));
+		long hide = number(send("office", disclosure() + "/redactions", """
+				{"receiptNumber": "D3JX202611230001", "column": "complaint", "text": "下埠镇某陶瓷厂",
+				 "reason": "可以认出举报人住处。"}""").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.action").value("REDACT"))
+			.andExpect(jsonPath("$.shown").value("*******")), "$.id");
+
+		draft("office").andExpect(jsonPath("$.decisions", hasSize(2)))
+			.andExpect(jsonPath("$.redactions", hasSize(1)))
+			.andExpect(jsonPath("$.redactions[0].kind").value("BY_HAND"))
+			.andExpect(jsonPath("$.redactions[0].decisionId").value(hide))
+			.andExpect(jsonPath("$.rows[0].complaint").value(containsString(HandledCases.PHONE)))
+			.andExpect(jsonPath("$.rows[0].complaint").value(not(containsString("下埠镇某陶瓷厂"))));
+		long table = number(publish("office", "{\"baseVersion\": 0}").andExpect(status().isCreated()), "$.id");
+		this.mvc.perform(get("/public/disclosures/" + table + ".json"))
+			.andExpect(jsonPath("$.rows[0].complaint").value(containsString("请联系我" + HandledCases.PHONE)))
+			.andExpect(jsonPath("$.rows[0].complaint").value(containsString("*******")))
+			.andExpect(content().string(not(containsString("下埠镇某陶瓷厂"))));
+
+		this.mvc.perform(get(disclosure() + "/decisions/" + keep).with(Demo.as(this.users, "office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reason").value("企业对外公布的电话。"));
+		this.mvc.perform(delete(disclosure() + "/decisions/" + keep).with(Demo.as(this.users, "office")).with(csrf()))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get(disclosure() + "/decisions/" + keep).with(Demo.as(this.users, "office")))
+			.andExpect(status().isNotFound());
+		draft("office").andExpect(jsonPath("$.rows[0].complaint").value(not(containsString(HandledCases.PHONE))));
+		this.mvc.perform(get("/public/disclosures/" + table + ".json"))
+			.andExpect(jsonPath("$.rows[0].complaint").value(containsString(HandledCases.PHONE)));
+	}
+
+	@Test
+	void aDecisionWithProblemsIsRefusedNamingEachField() throws Exception {
+		send("office", disclosure() + "/kept",
+				"""
+						{"receiptNumber": "D3JX202611230002", "column": "remarks", "number": "%s"}"""
+					.formatted(HandledCases.PHONE))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("receiptNumber", "column", "reason")))
+			.andExpect(jsonPath("$.errors[0].zh").value(not(nullValue())))
+			.andExpect(jsonPath("$.errors[0].en").value(not(nullValue())));
+		send("office", disclosure() + "/redactions", """
+				{"receiptNumber": "D3JX202611230001", "column": "findings", "text": "李四", "reason": "姓名。"}""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("text"))
+			.andExpect(jsonPath("$.errors[0].code").value("disclosure.redact.text.notFound"));
+		draft("office").andExpect(jsonPath("$.decisions", hasSize(0)));
+	}
+
+	@Test
+	void onlyTheOfficeKeepsOrHides() throws Exception {
+		String keep = """
+				{"receiptNumber": "D3JX202611230001", "column": "complaint", "number": "%s", "reason": "不是个人号码。"}"""
+			.formatted(HandledCases.PHONE);
+		for (String login : new String[] { "handler", "leader", "auditor" }) {
+			send(login, disclosure() + "/kept", keep).andExpect(status().isForbidden());
+			send(login, disclosure() + "/redactions", """
+					{"receiptNumber": "D3JX202611230001", "column": "complaint", "text": "某陶瓷厂", "reason": "地址。"}""")
+				.andExpect(status().isForbidden());
+		}
+		long id = number(send("office", disclosure() + "/kept", keep).andExpect(status().isCreated()), "$.id");
+		this.mvc.perform(delete(disclosure() + "/decisions/" + id).with(Demo.as(this.users, "handler")).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(disclosure() + "/decisions/" + id).with(Demo.as(this.users, "leader")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
